@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Exit statuses from sysexits(3), so that scripts and systemd can tell a bad
+/// command line from bad data, a bad configuration or a failed service.
+enum ExitCode {
+    static let ok: Int32 = 0
+    static let usage: Int32 = 64        // EX_USAGE
+    static let dataError: Int32 = 65    // EX_DATAERR
+    static let noInput: Int32 = 66      // EX_NOINPUT
+    static let unavailable: Int32 = 69  // EX_UNAVAILABLE
+    static let software: Int32 = 70     // EX_SOFTWARE
+    static let ioError: Int32 = 74      // EX_IOERR
+    static let tempFail: Int32 = 75     // EX_TEMPFAIL
+    static let config: Int32 = 78       // EX_CONFIG
+}
+
+/// Writes one message to standard error with write(2): `print` is block-buffered
+/// when stdout is not a terminal, and Glibc's `stderr` global is not usable from
+/// Swift 6 code, so errors go straight to file descriptor 2.
+func writeError(_ message: String) {
+    var line = message
+    if !line.hasSuffix("\n") { line += "\n" }
+    var bytes = Array(line.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        bytes = bytes.dropFirst(written)
+    }
+}
