@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(name: "credit-pid", dependencies: ["CreditPIDCore", "CreditPIDDaemon"]),
 
         .testTarget(name: "CreditPIDCoreTests", dependencies: ["CreditPIDCore"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "CreditPIDServiceTests", dependencies: [
             "CreditPIDDaemon", "CreditPIDSystemd", "CreditPIDHTTP", "CreditPIDTernary",
             "CreditPIDGitHub", "CreditPIDSettings", "CreditPIDCore",
