@@ -1,0 +1,121 @@
+import FoundationEssentials
+
+/// The default controller: it plans the rest of the month instead of reacting to the error.
+///
+/// Each cycle it finds the latest billed hour, learns the demand of the hours billed since
+/// the last cycle (their cost divided by the share that was in force), and estimates the
+/// spend of the hours not billed yet from the shares it applied to them. What is left of the
+/// credits, less a reserve, is then spread over the forecast demand of the hours left: the
+/// share that spends exactly that is the decision. The last hours of the month, whose bills
+/// come too late to correct anything, get a fraction of that share, and the reserve is sized
+/// by how wrong its own forecasts have been over windows as long as the billing lag.
+public struct PacingController: ShareController {
+    public var settings: PacingSettings
+    public private(set) var state: PacingState?
+
+    public init(settings: PacingSettings = PacingSettings(), state: PacingState? = nil) {
+        self.settings = settings
+        self.state = state
+    }
+
+    public mutating func decide(_ context: DecisionContext, spend: any SpendSource) throws -> Decision {
+        let now = context.now.timeIntervalSince1970
+        var state = prepareState(for: context)
+        let period = state.period
+        let periodStart = period.start.timeIntervalSince1970
+        let periodEnd = period.end.timeIntervalSince1970
+        let credits = settings.totalCredits
+
+        // Read first: if the spend cannot be read, nothing is learned or changed.
+        let visible = try spend.spend(from: period.start, to: context.now)
+        let frontier = try VisibilityFrontier.latestBilledHour(
+            before: context.now, notBefore: period.start, searchHours: settings.searchHours, spend: spend)
+        let nowHour = UTCHours.index(context.now)
+        let billedEnd = frontier.map { $0 + 1 } ?? UTCHours.index(period.start)
+        state.noteLag(hours: nowHour - billedEnd)
+        try learnNewlyBilledHours(upTo: billedEnd, state: &state, spend: spend)
+        state.billedEnd = max(state.billedEnd ?? billedEnd, billedEnd)
+
+        // The spend not billed yet, from the shares applied and the cautious forecast.
+        var unbilled = 0.0
+        for hour in billedEnd..<nowHour {
+            let start = UTCHours.date(hour).timeIntervalSince1970
+            let share = state.history.meanShare(from: start, to: start + 3600)
+            unbilled += share / 100 * state.demand.cautiousForecast(hour)
+        }
+        let partial = (now - Double(nowHour) * 3600) / 3600
+        unbilled += partial * state.history.share(at: now) / 100 * state.demand.cautiousForecast(nowHour)
+        let estimated = visible + unbilled
+
+        let trajectory = Trajectory(period: period, credits: credits,
+                                    lineStart: state.lineStart, spentAtLineStart: state.spentAtLineStart ?? visible)
+        if state.spentAtLineStart == nil { state.spentAtLineStart = visible }
+        let hoursLeft = max(0, (periodEnd - now) / 3600)
+        var figures = DecisionFigures(
+            period: period, credits: credits, spendVisible: visible, spendEstimated: estimated,
+            idealSpend: trajectory.idealSpend(at: context.now), reserve: 0, hoursLeft: hoursLeft,
+            rateNeeded: trajectory.rateNeeded(at: context.now, spent: estimated),
+            rateObserved: state.demand.isReady
+                ? context.shareInForce / 100 * state.demand.forecast(nowHour) : nil,
+            billedThrough: frontier.map { UTCHours.date($0 + 1) }, onTrack: false)
+
+        let previous = context.shareInForce
+        let target: Double
+        let reason: String
+        if estimated >= credits {
+            target = 0
+            reason = "the credits are spent"
+        } else if !state.demand.isReady {
+            target = max(previous, settings.coldStartPercent)
+            reason = "no hour under control is billed yet"
+        } else {
+            let plan = planShare(now: now, nowHour: nowHour, left: credits - estimated, state: &state)
+            target = plan.share
+            figures.reserve = plan.reserve
+            figures.onTrack = plan.feasible
+            reason = plan.reason
+        }
+        let share = ShareGovernor(settings: settings).next(from: previous, toward: target,
+                                                           spentOut: estimated >= credits)
+        state.history.record(share, since: now)
+        state.lastDecision = context.now
+        self.state = state
+        return Decision(share: share, previousShare: previous, reason: reason, figures: figures)
+    }
+
+    /// The state for this cycle: a new period starts from clean accounting (only the demand
+    /// model, what was learned about the plant, carries over), and the share in force is
+    /// recorded as read back from the sink.
+    private func prepareState(for context: DecisionContext) -> PacingState {
+        let period = BudgetPeriod(containing: context.now)
+        let now = context.now.timeIntervalSince1970
+        guard var state, state.period == period else {
+            return PacingState(period: period, start: now, shareInForce: context.shareInForce,
+                               demand: state?.demand ?? DemandModel())
+        }
+        // The share read back is what was really in force since the last decision: a dry
+        // run, a failed write or a hand edit all show here.
+        if state.history.current != context.shareInForce {
+            state.history.record(context.shareInForce, since: state.lastDecision?.timeIntervalSince1970 ?? now)
+        }
+        return state
+    }
+
+    private func learnNewlyBilledHours(upTo billedEnd: Int, state: inout PacingState,
+                                       spend: any SpendSource) throws {
+        // Only hours wholly under control teach demand: before that the shares are unknown.
+        let firstOwnHour = Int((state.controlStart / 3600).rounded(.up))
+        var hour = max(state.billedEnd ?? firstOwnHour, firstOwnHour, billedEnd - settings.maxHoursLearnedPerCycle)
+        let window = state.maximumLag + 1
+        while hour < billedEnd {
+            let start = UTCHours.date(hour)
+            let share = state.history.meanShare(from: start.timeIntervalSince1970,
+                                                to: start.timeIntervalSince1970 + 3600)
+            if share >= 1 {
+                let cost = try spend.spend(from: start, to: UTCHours.date(hour + 1))
+                state.demand.learn(hour: hour, demand: cost / (share / 100), window: window)
+            }
+            hour += 1
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import FoundationEssentials
+
+/// A controller that decides the routing share once per cycle. The pacing controller and the
+/// original's arithmetic both conform, and the daemon and the simulator drive either the same
+/// way: the simulator cannot be told from production by the controller.
+public protocol ShareController: Sendable {
+    /// Decides the share for the coming interval. Throws when the spend cannot be read; the
+    /// caller then keeps the share in force (see `StalePolicy`).
+    mutating func decide(_ context: DecisionContext, spend: any SpendSource) throws -> Decision
+}
+
+/// What a cycle knows besides the spend: the time, and the share actually in force (read back
+/// from the routing sink, so a share someone set by hand, or a dry run, is what the controller
+/// learns from).
+public struct DecisionContext: Sendable, Equatable {
+    /// UTC wall time: it places the cycle in the calendar.
+    public var now: Date
+    /// Seconds since the previous decision by a monotonic clock, or nil for the first one. A
+    /// wall-clock step moves `now`, never this.
+    public var elapsed: Double?
+    /// The share in force as read from the sink, 0-100.
+    public var shareInForce: Double
+
+    public init(now: Date, elapsed: Double? = nil, shareInForce: Double) {
+        self.now = now
+        self.elapsed = elapsed
+        self.shareInForce = shareInForce
+    }
+}
+
+/// A cycle's decision and the figures behind it, for the journal, STATUS= and `status`.
+public struct Decision: Sendable, Equatable, Codable {
+    public var share: Double
+    public var previousShare: Double
+    /// One short line on why, in plain words.
+    public var reason: String
+    public var figures: DecisionFigures
+
+    public var changed: Bool { share != previousShare }
+
+    public init(share: Double, previousShare: Double, reason: String, figures: DecisionFigures) {
+        self.share = share
+        self.previousShare = previousShare
+        self.reason = reason
+        self.figures = figures
+    }
+}
+
+public struct DecisionFigures: Sendable, Equatable, Codable {
+    public var period: BudgetPeriod
+    public var credits: Double
+    /// Month-to-date spend as the billing data shows it now.
+    public var spendVisible: Double
+    /// Visible spend plus the controller's estimate of what is not billed yet.
+    public var spendEstimated: Double
+    /// Where the straight line to the credits stands now.
+    public var idealSpend: Double
+    /// Credits held back against the controller's own uncertainty.
+    public var reserve: Double
+    public var hoursLeft: Double
+    /// USD per hour that would use what is left by the period's end.
+    public var rateNeeded: Double
+    /// USD per hour spent at the share in force, by the controller's demand estimate.
+    public var rateObserved: Double?
+    /// The end of the latest billed hour, if any hour of the period is billed.
+    public var billedThrough: Date?
+    /// The plan reaches the credits with a share strictly inside 0-100.
+    public var onTrack: Bool
+
+    public init(period: BudgetPeriod, credits: Double, spendVisible: Double, spendEstimated: Double,
+                idealSpend: Double, reserve: Double, hoursLeft: Double, rateNeeded: Double,
+                rateObserved: Double?, billedThrough: Date?, onTrack: Bool) {
+        self.period = period
+        self.credits = credits
+        self.spendVisible = spendVisible
+        self.spendEstimated = spendEstimated
+        self.idealSpend = idealSpend
+        self.reserve = reserve
+        self.hoursLeft = hoursLeft
+        self.rateNeeded = rateNeeded
+        self.rateObserved = rateObserved
+        self.billedThrough = billedThrough
+        self.onTrack = onTrack
+    }
+}
