@@ -33,13 +33,13 @@ let package = Package(
             "CreditPIDGitHub", "CreditPIDSettings",
         ]),
 
-        .executableTarget(name: "credit-pid", dependencies: ["CreditPIDCore", "CreditPIDDaemon"]),
+        .executableTarget(name: "credit-pid", dependencies: ["CreditPIDCore", "CreditPIDDaemon", "CreditPIDSettings"]),
 
         .testTarget(name: "CreditPIDCoreTests", dependencies: ["CreditPIDCore"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CreditPIDServiceTests", dependencies: [
             "CreditPIDDaemon", "CreditPIDSystemd", "CreditPIDHTTP", "CreditPIDTernary",
             "CreditPIDGitHub", "CreditPIDSettings", "CreditPIDCore",
-        ]),
+        ], exclude: ["Settings/Fixtures"]),
     ]
 )
