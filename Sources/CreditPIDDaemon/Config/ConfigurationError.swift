@@ -1,0 +1,19 @@
+/// Why a configuration was not accepted: every error found, not only the first, so that one
+/// `credit-pid check` shows all there is to fix.
+public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var diagnostics: [ConfigurationDiagnostic]
+
+    public init(_ diagnostics: [ConfigurationDiagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    /// One line per diagnostic.
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+
+    /// All diagnostics on one line, for a journal entry or a STATUS= text.
+    public var summary: String {
+        diagnostics.map(\.description).joined(separator: "; ")
+    }
+}
