@@ -66,6 +66,8 @@ public struct DecisionFigures: Sendable, Equatable, Codable {
     public var billedThrough: Date?
     /// The plan reaches the credits with a share strictly inside 0-100.
     public var onTrack: Bool
+    /// The controller's relative forecast error over a billing lag, one standard deviation.
+    public var forecastError: Double?
 
     public init(period: BudgetPeriod, credits: Double, spendVisible: Double, spendEstimated: Double,
                 idealSpend: Double, reserve: Double, hoursLeft: Double, rateNeeded: Double,
@@ -81,5 +83,6 @@ public struct DecisionFigures: Sendable, Equatable, Codable {
         self.rateObserved = rateObserved
         self.billedThrough = billedThrough
         self.onTrack = onTrack
+        forecastError = nil
     }
 }

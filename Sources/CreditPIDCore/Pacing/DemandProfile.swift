@@ -13,7 +13,15 @@ enum DemandProfile {
     static let weekday: [Double] = normalized([1, 1, 1, 1, 1, 0.5, 0.5])
 
     static func normalized(_ values: [Double]) -> [Double] {
+        var copy = values
+        normalize(&copy)
+        return copy
+    }
+
+    /// Scales `values` in place to a mean of 1.
+    static func normalize(_ values: inout [Double]) {
         let mean = values.reduce(0, +) / Double(values.count)
-        return values.map { $0 / mean }
+        guard mean > 0 else { return }
+        for index in values.indices { values[index] /= mean }
     }
 }

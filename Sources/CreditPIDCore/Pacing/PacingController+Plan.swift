@@ -1,12 +1,24 @@
-/// The plan: one share `p` for the hours that can still be corrected, `fraction × p` for
-/// the end-of-month window, and a reserve against the window's forecast error, such that
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The plan for the rest of the month.
 ///
-///     spent + unbilled + p × (corrected demand + fraction × window demand)
-///           + deviations × error × fraction × p × window demand  =  credits.
+/// Spend is seen `lag` hours late, so if demand turned out `r` times the forecast, the excess
+/// of the hours not billed yet shows only when their bills arrive; by then, what is still
+/// planned after them must be enough to cut back and absorb it. Far from the end that is
+/// never a problem. Near the end it is, so the share follows a ramp down to the end: going
+/// back from the last hour, the planned share may grow by `r / (r - 1)` per `lag` hours, from
+/// `endShareFraction` of the share that spends the rest evenly. `r` is `1 + k σ`, where σ is
+/// the controller's own relative forecast error over lag-long windows and `k` is
+/// `reserveDeviations`; the reserve is the excess `r` would cause in the hours whose bills
+/// come after the period has ended: `(r - 1)` times their spend, spent or planned. So
 ///
-/// The window is the last `2 × lag + 1` hours: a bill for an hour inside it comes after the
-/// share could still make up for it, and an error in the hours just before it can only be
-/// made up inside it. Inside the window the share never rises above where it began.
+///     spent + unbilled + Σ p·g(h)·demand(h) + (r - 1)·(unbilled_last + Σ_last p·g(h)·demand(h))
+///         = credits,
+///
+/// with `g` the ramp, solved for the share `p`; the share applied now is `p·g(now)`.
 extension PacingController {
     struct Plan {
         var share: Double
@@ -15,54 +27,76 @@ extension PacingController {
         var reason: String
     }
 
-    func planShare(now: Double, nowHour: Int, left: Double, state: inout PacingState) -> Plan {
-        let periodEnd = state.period.end.timeIntervalSince1970
-        let endHour = UTCHours.index(state.period.end)
-        let window = 2 * state.maximumLag + 1
-        let windowStartHour = max(endHour - window, UTCHours.index(state.period.start))
-        let windowStart = Double(windowStartHour) * 3600
-        let inWindow = now >= windowStart
-
+    func planShare(now: Double, left: Double, unbilledAfterEnd: Double, aheadOfLine: Double,
+                   state: inout PacingState) -> Plan {
         let demand = state.demand
-        let corrected = forecastSum(demand, from: now, to: min(windowStart, periodEnd), nowHour: nowHour)
-        let windowLeft = forecastSum(demand, from: max(now, windowStart), to: periodEnd, nowHour: nowHour)
-        let windowWhole = forecastSum(demand, from: windowStart, to: periodEnd, nowHour: nowHour)
+        let periodEnd = state.period.end.timeIntervalSince1970
+        let lag = Double(max(1, state.maximumLag))
+        let surge = 1 + settings.reserveDeviations * max(settings.minimumForecastError, demand.relativeError)
+        let growth = surge / (surge - 1)
+        let floor = min(1, max(1e-3, settings.endShareFraction))
+        // The ramp reaches 1 this many hours before the end.
+        let rampHours = lag * log(1 / floor) / log(growth)
+        func ramp(_ hoursBeforeEnd: Double) -> Double {
+            min(1, floor * pow(growth, max(0, hoursBeforeEnd) / lag))
+        }
 
-        let fraction = settings.endShareFraction
-        let deviations = settings.reserveDeviations * demand.relativeError
-        let denominator = corrected + fraction * windowLeft + deviations * fraction * windowWhole
+        // Demand of the hours before the ramp, at a share of p; then the ramp hour by hour.
+        let rampStart = max(now, periodEnd - rampHours * 3600)
+        var weighted = forecastSum(demand, from: now, to: rampStart)
+        // The ramp: a partial first hour, then whole hours whose factor shrinks by the same
+        // ratio each hour.
+        var last = 0.0   // the hours whose bills come after the end: the last lag + 1
+        let endHour = Int((periodEnd / 3600).rounded(.down))
+        let firstWhole = Int((rampStart / 3600).rounded(.up))
+        if Double(firstWhole) * 3600 > rampStart {
+            let part = (Double(firstWhole) * 3600 - rampStart) / 3600
+                * ramp((periodEnd - rampStart) / 3600) * demand.forecast(firstWhole - 1)
+            weighted += part
+            if Double(endHour - firstWhole) < lag + 1 { last += part }
+        }
+        if firstWhole < endHour {
+            let sums = demand.geometricSum(
+                fromHour: firstWhole, toHour: endHour,
+                firstWeight: ramp(Double(endHour - firstWhole) - 0.5), ratio: 1 / pow(growth, 1 / lag),
+                tailFrom: endHour - Int(lag.rounded(.up)) - 1)
+            weighted += sums.total
+            last += sums.tail
+        }
+        let denominator = weighted + (surge - 1) * last
         guard denominator > 0 else {
             return Plan(share: 0, reserve: 0, feasible: false, reason: "no demand is forecast for the hours left")
         }
-        let base = 100 * left / denominator
-        let reserve = deviations * fraction * min(base, 100) / 100 * windowWhole
-        var share = inWindow ? fraction * base : base
-        var reason = inWindow ? "end of month: the last bills arrive too late to correct" : "on plan"
-        if inWindow {
-            if state.shareAtEndWindow == nil { state.shareAtEndWindow = state.history.current }
-            if let cap = state.shareAtEndWindow, share > cap {
-                share = cap
-                reason = "end of month: holding the share where the window began"
-            }
-        } else {
-            state.shareAtEndWindow = nil
+        let committedReserve = (surge - 1) * unbilledAfterEnd
+        let even = max(0, 100 * (left - committedReserve) / denominator)
+        var share = even * ramp((periodEnd - now) / 3600)
+        // Away from the end, a gap to the straight line wider than the band is closed over
+        // the next days rather than over the rest of the month, so that a surge's excess
+        // does not linger; inside the band the share stays even, so noise does not move it.
+        let horizon = settings.lineHorizonHours * 3600
+        let band = settings.lineBandFraction * settings.totalCredits
+        let beyondBand = aheadOfLine > 0 ? max(0, aheadOfLine - band) : min(0, aheadOfLine + band)
+        if settings.lineHorizonHours > 0, beyondBand != 0, now + horizon < periodEnd - rampHours * 3600 {
+            let nearDemand = forecastSum(demand, from: now, to: now + horizon)
+            if nearDemand > 0 { share = max(0, share - 100 * beyondBand / nearDemand) }
         }
-        let feasible = share > 0 && share < 100
+        let reserve = committedReserve + (surge - 1) * min(even, 100) / 100 * last
+        let inRamp = now >= periodEnd - rampHours * 3600
+        var reason = inRamp ? "end of month: lowering the share while bills can still correct it" : "on plan"
         if share >= 100 { reason = "behind: even every job cannot use the credits left" }
-        return Plan(share: min(100, share), reserve: reserve, feasible: feasible, reason: reason)
+        return Plan(share: min(100, share), reserve: reserve, feasible: share > 0 && share < 100, reason: reason)
     }
 
-    /// Forecast demand at 100% over `[start, end)`, counting partial hours by their part.
-    private func forecastSum(_ demand: DemandModel, from start: Double, to end: Double, nowHour: Int) -> Double {
+    /// Forecast demand at 100% over `[start, end)`, counting a partial first or last hour
+    /// by its part.
+    func forecastSum(_ demand: DemandModel, from start: Double, to end: Double) -> Double {
         guard end > start else { return 0 }
-        let firstHour = Int((start / 3600).rounded(.down))
-        let lastHour = Int((end / 3600).rounded(.up))
-        var total = 0.0
-        for hour in firstHour..<lastHour {
-            let hourStart = Double(hour) * 3600
-            let part = (min(end, hourStart + 3600) - max(start, hourStart)) / 3600
-            total += part * demand.forecast(hour)
-        }
+        let firstWhole = Int((start / 3600).rounded(.up))
+        let lastWhole = Int((end / 3600).rounded(.down))
+        guard firstWhole <= lastWhole else { return (end - start) / 3600 * demand.forecast(lastWhole) }
+        var total = demand.forecastTotal(fromHour: firstWhole, toHour: lastWhole)
+        total += (Double(firstWhole) * 3600 - start) / 3600 * demand.forecast(firstWhole - 1)
+        total += (end - Double(lastWhole) * 3600) / 3600 * demand.forecast(lastWhole)
         return total
     }
 }

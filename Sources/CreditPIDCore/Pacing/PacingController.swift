@@ -20,32 +20,40 @@ public struct PacingController: ShareController {
 
     public mutating func decide(_ context: DecisionContext, spend: any SpendSource) throws -> Decision {
         let now = context.now.timeIntervalSince1970
-        var state = prepareState(for: context)
+        var state = takeState(for: context)
         let period = state.period
-        let periodStart = period.start.timeIntervalSince1970
         let periodEnd = period.end.timeIntervalSince1970
         let credits = settings.totalCredits
 
         // Read first: if the spend cannot be read, nothing is learned or changed.
         let visible = try spend.spend(from: period.start, to: context.now)
         let frontier = try VisibilityFrontier.latestBilledHour(
-            before: context.now, notBefore: period.start, searchHours: settings.searchHours, spend: spend)
+            before: context.now, notBefore: period.start, searchHours: settings.searchHours,
+            previousLag: state.recentLags.last, spend: spend)
         let nowHour = UTCHours.index(context.now)
         let billedEnd = frontier.map { $0 + 1 } ?? UTCHours.index(period.start)
         state.noteLag(hours: nowHour - billedEnd)
         try learnNewlyBilledHours(upTo: billedEnd, state: &state, spend: spend)
         state.billedEnd = max(state.billedEnd ?? billedEnd, billedEnd)
 
-        // The spend not billed yet, from the shares applied and the cautious forecast.
+        // The spend not billed yet, from the shares applied and the cautious forecast; and
+        // the part of it whose bills will come only after the period has ended.
+        let lastBilledInTime = UTCHours.index(period.end) - max(1, state.maximumLag) - 1
         var unbilled = 0.0
-        for hour in billedEnd..<nowHour {
-            let start = UTCHours.date(hour).timeIntervalSince1970
-            let share = state.history.meanShare(from: start, to: start + 3600)
-            unbilled += share / 100 * state.demand.cautiousForecast(hour)
+        var unbilledToTheEnd = 0.0
+        for hour in billedEnd...nowHour {
+            let start = Double(hour) * 3600
+            let part = hour == nowHour ? (now - start) / 3600 : 1
+            guard part > 0 else { continue }
+            let share = state.history.meanShare(from: start, to: min(now, start + 3600))
+            let cost = part * share / 100 * state.demand.cautiousForecast(hour)
+            unbilled += cost
+            if hour >= lastBilledInTime { unbilledToTheEnd += cost }
         }
-        let partial = (now - Double(nowHour) * 3600) / 3600
-        unbilled += partial * state.history.share(at: now) / 100 * state.demand.cautiousForecast(nowHour)
         let estimated = visible + unbilled
+        if state.demand.isReady {
+            state.noteForecast(hour: nowHour, demand: state.demand.cautiousForecast(nowHour))
+        }
 
         let trajectory = Trajectory(period: period, credits: credits,
                                     lineStart: state.lineStart, spentAtLineStart: state.spentAtLineStart ?? visible)
@@ -58,6 +66,7 @@ public struct PacingController: ShareController {
             rateObserved: state.demand.isReady
                 ? context.shareInForce / 100 * state.demand.forecast(nowHour) : nil,
             billedThrough: frontier.map { UTCHours.date($0 + 1) }, onTrack: false)
+        figures.forecastError = state.demand.isReady ? state.demand.relativeError : nil
 
         let previous = context.shareInForce
         let target: Double
@@ -69,7 +78,8 @@ public struct PacingController: ShareController {
             target = max(previous, settings.coldStartPercent)
             reason = "no hour under control is billed yet"
         } else {
-            let plan = planShare(now: now, nowHour: nowHour, left: credits - estimated, state: &state)
+            let plan = planShare(now: now, left: credits - estimated, unbilledAfterEnd: unbilledToTheEnd,
+                                 aheadOfLine: estimated - figures.idealSpend, state: &state)
             target = plan.share
             figures.reserve = plan.reserve
             figures.onTrack = plan.feasible
@@ -86,12 +96,14 @@ public struct PacingController: ShareController {
     /// The state for this cycle: a new period starts from clean accounting (only the demand
     /// model, what was learned about the plant, carries over), and the share in force is
     /// recorded as read back from the sink.
-    private func prepareState(for context: DecisionContext) -> PacingState {
+    private mutating func takeState(for context: DecisionContext) -> PacingState {
         let period = BudgetPeriod(containing: context.now)
         let now = context.now.timeIntervalSince1970
-        guard var state, state.period == period else {
+        // Taken out, so that the cycle's copy is the only one and its arrays are not copied.
+        var taken = self.state.take()
+        guard taken?.period == period, var state = taken.take() else {
             return PacingState(period: period, start: now, shareInForce: context.shareInForce,
-                               demand: state?.demand ?? DemandModel())
+                               demand: taken?.demand ?? DemandModel(settings: demandSettings))
         }
         // The share read back is what was really in force since the last decision: a dry
         // run, a failed write or a hand edit all show here.
@@ -99,6 +111,12 @@ public struct PacingController: ShareController {
             state.history.record(context.shareInForce, since: state.lastDecision?.timeIntervalSince1970 ?? now)
         }
         return state
+    }
+
+    private var demandSettings: DemandModel.Settings {
+        var demand = DemandModel.Settings()
+        demand.fastWeight = 1 / max(1, settings.surgeResponseHours)
+        return demand
     }
 
     private func learnNewlyBilledHours(upTo billedEnd: Int, state: inout PacingState,
@@ -113,7 +131,9 @@ public struct PacingController: ShareController {
                                                 to: start.timeIntervalSince1970 + 3600)
             if share >= 1 {
                 let cost = try spend.spend(from: start, to: UTCHours.date(hour + 1))
-                state.demand.learn(hour: hour, demand: cost / (share / 100), window: window)
+                let counted = state.takeForecast(hour: hour)
+                state.demand.learn(hour: hour, demand: cost / (share / 100), window: window,
+                                   forecastWhenRun: counted)
             }
             hour += 1
         }

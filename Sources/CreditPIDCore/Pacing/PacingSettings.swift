@@ -13,11 +13,21 @@ public struct PacingSettings: Sendable, Equatable, Codable {
     public var coldStartPercent: Double = 60
     /// The reserve, in standard deviations of the controller's own forecast error, held
     /// against the spend it will not see before the period ends.
-    public var reserveDeviations: Double = 2
+    public var reserveDeviations: Double = 4
+    /// The forecast error assumed at least, whatever the controller has measured: a calm
+    /// stretch says little about the hour-to-hour spikes it has not met yet.
+    public var minimumForecastError: Double = 0.1
     /// The share in the last hours of the period, as a fraction of the share before them:
     /// the hours whose bills arrive too late to correct anything run on a low share, so
     /// that an error there is small.
-    public var endShareFraction: Double = 0.3
+    public var endShareFraction: Double = 0.1
+    /// A gap between the estimated spend and the straight line to the credits is closed over
+    /// this many hours (0: spread over the rest of the month).
+    public var lineHorizonHours: Double = 96
+    /// The gap, as a fraction of the credits, left alone.
+    public var lineBandFraction: Double = 0.03
+    /// The memory, in hours, of the demand level that notices a surge or an outage.
+    public var surgeResponseHours: Double = 8
     /// How far back the controller looks for the latest billed hour.
     public var searchHours: Int = 96
     /// A cycle learns at most this many newly billed hours (billing can jump ahead by days

@@ -12,9 +12,9 @@ public struct PacingState: Sendable, Equatable, Codable {
     /// The billing lags seen in recent cycles, in hours: the end-of-month window is sized by
     /// the largest, since billing arrives in batches and the lag breathes.
     var recentLags: [Int] = []
-    /// The share in force when the end-of-month window began: the share never rises above
-    /// it inside the window.
-    var shareAtEndWindow: Double?
+    /// Inside the end-of-month ramp, the even share the plan last used: it is not raised
+    /// there.
+    var evenShareInRamp: Double?
     /// Where the straight line of the tracking error starts.
     var lineStart: Date
     var spentAtLineStart: Double?
@@ -28,10 +28,45 @@ public struct PacingState: Sendable, Equatable, Codable {
         lineStart = Date(timeIntervalSince1970: start)
     }
 
-    var maximumLag: Int { recentLags.max() ?? 0 }
+    /// The forecasts counted for recent hours while they ran, from `forecastsFromHour` on,
+    /// kept until the hours are billed and the forecasts can be checked.
+    var forecastsWhenRun: [Double] = []
+    var forecastsFromHour: Int?
+
+    mutating func noteForecast(hour: Int, demand: Double) {
+        guard let first = forecastsFromHour else {
+            forecastsFromHour = hour
+            forecastsWhenRun = [demand]
+            return
+        }
+        let index = hour - first
+        if index == forecastsWhenRun.count { forecastsWhenRun.append(demand) }
+        if index > forecastsWhenRun.count || index < 0 {   // a gap (a pause) or a clock step
+            forecastsFromHour = hour
+            forecastsWhenRun = [demand]
+        }
+    }
+
+    /// The forecast noted for `hour`, forgetting those before it.
+    mutating func takeForecast(hour: Int) -> Double? {
+        guard let first = forecastsFromHour else { return nil }
+        let drop = min(forecastsWhenRun.count, max(0, hour - first))
+        forecastsWhenRun.removeFirst(drop)
+        forecastsFromHour = first + drop
+        guard hour == first + drop, !forecastsWhenRun.isEmpty else { return nil }
+        return forecastsWhenRun[0]
+    }
+
+    /// The largest of `recentLags`.
+    private(set) var maximumLag = 0
 
     mutating func noteLag(hours: Int) {
-        recentLags.append(max(0, hours))
-        if recentLags.count > 48 { recentLags.removeFirst(recentLags.count - 48) }
+        let lag = max(0, hours)
+        recentLags.append(lag)
+        var dropped = false
+        if recentLags.count > 48 {
+            dropped = recentLags.removeFirst() == maximumLag
+        }
+        maximumLag = dropped ? recentLags.max() ?? 0 : max(maximumLag, lag)
     }
 }

@@ -5,11 +5,36 @@ import FoundationEssentials
 public struct BudgetPeriod: Sendable, Hashable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
+    /// The bounds in seconds since 1970, kept because controllers ask for them every step.
+    private let startSeconds: Double
+    private let endSeconds: Double
 
     public init(year: Int, month: Int) {
         precondition((1...12).contains(month), "month \(month) is not 1...12")
         self.year = year
         self.month = month
+        let first = CivilDate(year: year, month: month, day: 1)
+        startSeconds = Double(first.daysSinceEpoch) * 86_400
+        endSeconds = Double(first.firstOfNextMonth.daysSinceEpoch) * 86_400
+    }
+
+    private enum CodingKeys: String, CodingKey { case year, month }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let year = try container.decode(Int.self, forKey: .year)
+        let month = try container.decode(Int.self, forKey: .month)
+        guard (1...12).contains(month) else {
+            throw DecodingError.dataCorruptedError(forKey: .month, in: container,
+                                                   debugDescription: "month \(month) is not 1...12")
+        }
+        self.init(year: year, month: month)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(year, forKey: .year)
+        try container.encode(month, forKey: .month)
     }
 
     /// The month that contains `date`.
@@ -19,16 +44,19 @@ public struct BudgetPeriod: Sendable, Hashable, Codable, CustomStringConvertible
         self.init(year: civil.year, month: civil.month)
     }
 
-    public var start: Date { Self.midnight(CivilDate(year: year, month: month, day: 1)) }
-    public var end: Date { Self.midnight(CivilDate(year: year, month: month, day: 1).firstOfNextMonth) }
+    public var start: Date { Date(timeIntervalSince1970: startSeconds) }
+    public var end: Date { Date(timeIntervalSince1970: endSeconds) }
     public var days: Int { CivilDate.daysInMonth(year: year, month: month) }
-    public var duration: TimeInterval { Double(days) * 86_400 }
+    public var duration: TimeInterval { endSeconds - startSeconds }
 
     public var next: BudgetPeriod {
         month == 12 ? BudgetPeriod(year: year + 1, month: 1) : BudgetPeriod(year: year, month: month + 1)
     }
 
-    public func contains(_ date: Date) -> Bool { date >= start && date < end }
+    public func contains(_ date: Date) -> Bool {
+        let seconds = date.timeIntervalSince1970
+        return seconds >= startSeconds && seconds < endSeconds
+    }
 
     /// Seconds since the period began, as a fraction of its length, within 0...1. The
     /// current day counts only as far as it has gone.
@@ -45,9 +73,5 @@ public struct BudgetPeriod: Sendable, Hashable, Codable, CustomStringConvertible
     public var description: String {
         let text = String(month)
         return "\(year)-\(text.count == 1 ? "0" + text : text)"
-    }
-
-    static func midnight(_ civil: CivilDate) -> Date {
-        Date(timeIntervalSince1970: Double(civil.daysSinceEpoch) * 86_400)
     }
 }

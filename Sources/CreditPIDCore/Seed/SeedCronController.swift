@@ -52,19 +52,8 @@ public struct SeedCronController: ShareController {
             hoursLeft: period.remaining(at: context.now) / 3600,
             rateNeeded: trajectory.rateNeeded(at: context.now, spent: current), rateObserved: rate / 24,
             billedThrough: nil, onTrack: abs(output.errorPercent) <= 2)
-        let reason = output.stoppedAtTarget
-            ? "at or past 98% of the credits"
-            : String(format2(output.errorPercent)) + "% off the line, P \(format2(output.components.proportional)) I \(format2(output.components.integral))"
+        let reason = output.stoppedAtTarget ? "at or past 98% of the credits" : "the PID's answer to the error from the line"
         return Decision(share: output.percentage, previousShare: context.shareInForce,
                         reason: reason, figures: figures)
     }
-}
-
-/// Two decimals, without Foundation's String(format:).
-func format2(_ value: Double) -> String {
-    let scaled = (abs(value) * 100).rounded()
-    let whole = Int(scaled / 100)
-    let cents = Int(scaled.truncatingRemainder(dividingBy: 100))
-    let sign = value < 0 && scaled != 0 ? "-" : ""
-    return "\(sign)\(whole).\(cents < 10 ? "0" : "")\(cents)"
 }

@@ -24,6 +24,23 @@ public struct Scenario: Sendable, Equatable {
         min(totalCredits, spentBeforeStart + demandPerHour.reduce(0, +))
     }
 
+    /// A scenario made in code (the generated families); not checked.
+    public init(name: String, description: String, periodStart: Date, periodEnd: Date, start: Date,
+                stepSeconds: Double, totalCredits: Double, spentBeforeStart: Double,
+                initialPercentage: Double, billingLagHours: Int, demandPerHour: [Double]) {
+        self.name = name
+        self.description = description
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.start = start
+        self.stepSeconds = stepSeconds
+        self.totalCredits = totalCredits
+        self.spentBeforeStart = spentBeforeStart
+        self.initialPercentage = initialPercentage
+        self.billingLagHours = billingLagHours
+        self.demandPerHour = demandPerHour
+    }
+
     public init(json: [UInt8], source: String) throws {
         let raw: Raw
         do {

@@ -1,10 +1,115 @@
-// Not written yet: the command answers with EX_SOFTWARE until its module exists.
+import CreditPIDCore
+import FoundationEssentials
+
+/// `credit-pid simulate`: judges the controllers on whole months of a scenario's plant.
 enum SimulateCommand: Command {
     static let name = "simulate"
-    static let summary = "(not available yet)"
-    static let usage = "usage: credit-pid simulate"
+    static let summary = "run the controllers through scenario months and measure them"
+    static let usage = """
+    usage: credit-pid simulate FILE... [--controller pacing|seed|both] [--json] [--svg FILE]
+                                       [--seed-dt SECONDS] [--lookback-days N]
+
+    Runs each scenario (credit-pid-scenario/1 JSON) through the simulated plant with the
+    pacing controller, the original one (seed), or both, and prints per month: final spend,
+    attainable spend, utilization, overspend, worst tracking error, churn and changes.
+
+      --controller C      pacing (default), seed, or both
+      --json              one JSON object per scenario and controller, one per line,
+                          with the share at every step in "percentages"
+      --svg FILE          also draw each month: spend against the ideal line, and the share
+      --seed-dt SECONDS   the seed PID's time step: the original's API latency (default 2)
+      --lookback-days N   days of spend behind the seed controller's rate (default 1)
+    """
+
     static func run(_ arguments: [String]) -> Int32 {
-        writeError("credit-pid simulate: not available in this build")
-        return ExitCode.software
+        var list = ArgumentList(arguments)
+        let options: Options
+        do {
+            options = try Options(&list)
+        } catch {
+            writeError("credit-pid simulate: \(error)\n\n\(usage)")
+            return ExitCode.usage
+        }
+
+        var rows: [[SVGPlot.Panel]] = []
+        if !options.json { print(SimulationReport.tableHeader) }
+        for path in options.files {
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioFile.load(path)
+            } catch let error as ScenarioFile.OpenError {
+                writeError("credit-pid simulate: \(error)")
+                return ExitCode.noInput
+            } catch {
+                writeError("credit-pid simulate: \(error)")
+                return ExitCode.dataError
+            }
+            var panels: [SVGPlot.Panel] = []
+            for controller in options.controllers {
+                let result = simulate(scenario, controller: controller, options: options)
+                print(options.json ? SimulationReport.jsonLine(result, controller: controller)
+                                   : SimulationReport.tableRow(result, controller: controller))
+                panels.append(SVGPlot.Panel(title: "\(scenario.name), \(controller)", result: result))
+            }
+            rows.append(panels)
+        }
+        if let svg = options.svg {
+            do {
+                try Data(SVGPlot.render(rows: rows).utf8).write(to: URL(fileURLWithPath: svg))
+            } catch {
+                writeError("credit-pid simulate: Failed to write '\(svg)': \(error)")
+                return ExitCode.ioError
+            }
+        }
+        return ExitCode.ok
+    }
+
+    static func simulate(_ scenario: Scenario, controller: String, options: Options) -> SimulationResult {
+        if controller == "seed" {
+            var settings = SeedCronController.Settings()
+            settings.arithmetic.totalCredits = scenario.totalCredits
+            settings.pidStepSeconds = options.seedDt
+            settings.lookbackDays = options.lookbackDays
+            var seed = SeedCronController(settings: settings)
+            return Simulator.run(scenario, controller: &seed)
+        }
+        var pacing = PacingController(settings: PacingSettings(totalCredits: scenario.totalCredits))
+        return Simulator.run(scenario, controller: &pacing)
+    }
+
+    struct Options {
+        var files: [String]
+        var controllers: [String]
+        var json: Bool
+        var svg: String?
+        var seedDt: Double
+        var lookbackDays: Int
+
+        /// The defaults, for the benchmark.
+        init(fromScenarioFiles files: [String]) throws {
+            var list = ArgumentList(files)
+            try self.init(&list)
+        }
+
+        init(_ list: inout ArgumentList) throws {
+            let controller = try list.value("--controller") ?? "pacing"
+            switch controller {
+            case "pacing", "seed": controllers = [controller]
+            case "both": controllers = ["pacing", "seed"]
+            default:
+                throw ArgumentList.UsageError(description: "'--controller' is '\(controller)', expected pacing, seed or both")
+            }
+            json = list.flag("--json")
+            svg = try list.value("--svg")
+            seedDt = try list.number("--seed-dt") ?? 2
+            guard seedDt > 0 else { throw ArgumentList.UsageError(description: "'--seed-dt' must be > 0") }
+            let lookback = try list.number("--lookback-days") ?? 1
+            guard lookback >= 1, lookback == lookback.rounded() else {
+                throw ArgumentList.UsageError(description: "'--lookback-days' must be a whole number >= 1")
+            }
+            lookbackDays = Int(lookback)
+            files = try list.positional()
+            guard !files.isEmpty else { throw ArgumentList.UsageError(description: "no scenario file given") }
+        }
     }
 }
