@@ -20,7 +20,7 @@ let package = Package(
 
         // Thin Swift layers over the C libraries.
         .target(name: "CreditPIDSystemd", dependencies: ["CSystemd"]),
-        .target(name: "CreditPIDHTTP", dependencies: ["CCurl"]),
+        .target(name: "CreditPIDHTTP", dependencies: ["CCurl", "CreditPIDCore"]),
         .target(name: "CreditPIDSettings", dependencies: ["CYAML"]),
 
         // The two outside services.
@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "CreditPIDServiceTests", dependencies: [
             "CreditPIDDaemon", "CreditPIDSystemd", "CreditPIDHTTP", "CreditPIDTernary",
             "CreditPIDGitHub", "CreditPIDSettings", "CreditPIDCore",
-        ], exclude: ["Settings/Fixtures"]),
+        ], exclude: ["Settings/Fixtures", "Ternary/Fixtures"]),
     ]
 )

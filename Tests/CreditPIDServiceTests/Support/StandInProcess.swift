@@ -45,10 +45,13 @@ final class StandInProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(at: logURL)
     }
 
-    /// Stops the stand-in (SIGTERM) and waits for it to exit. Safe to call twice.
+    /// Stops the stand-in and waits for it to exit. Safe to call twice. SIGKILL, not
+    /// SIGTERM: a child inherits the signal mask of the thread that spawned it, and a
+    /// test process may have SIGTERM blocked (to receive it from a signal source), which
+    /// would leave the stand-in running and this call waiting forever.
     func stop() {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
     }

@@ -1,0 +1,46 @@
+import CreditPIDHTTP
+import CreditPIDTernary
+import Foundation
+
+/// The samples of Ternary's reply (copied from the project's vectors) and the values
+/// the Ternary tests share. Found from this file's path: the test target has no bundle.
+enum TernaryFixtures {
+    static let key = "tk_live_7f3a9c2e51d0"
+    static let tenant = "tenant-42"
+    static let project = "123456789012"
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// A scenario for the stand-in: deployed on 2026-08-12 with 138,551.59 spent before,
+    /// 12 h billing lag, 35% routed at the start.
+    static var scenarioPath: String { folder.appendingPathComponent("mid-month-start.json").path }
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+    }
+
+    static func configuration(port: Int, key: String = key, scheme: String = "http",
+                              retry: RetryPolicy = .none, timeoutMilliseconds: Int = 5_000,
+                              caFile: String? = nil) -> TernaryConfiguration
+    {
+        TernaryConfiguration(baseURL: "\(scheme)://127.0.0.1:\(port)", tenantID: tenant, projectID: project,
+                             apiKey: Secret(key), timeoutMilliseconds: timeoutMilliseconds, caFile: caFile,
+                             retry: retry)
+    }
+
+    /// UTC instants written the way the scenarios write them.
+    static func date(_ text: String) -> Date {
+        guard let date = try? Date(text, strategy: .iso8601) else {
+            preconditionFailure("'\(text)' is not an ISO 8601 date")
+        }
+        return date
+    }
+}
+
+extension TernaryClient {
+    /// The spend between two instants written as in the scenarios.
+    func spend(from start: String, to end: String) throws -> Double {
+        try spend(from: TernaryFixtures.date(start), to: TernaryFixtures.date(end))
+    }
+}
