@@ -20,20 +20,18 @@ public struct PacingController: ShareController {
 
     public mutating func decide(_ context: DecisionContext, spend: any SpendSource) throws -> Decision {
         let now = context.now.timeIntervalSince1970
+        // Read everything first: if the spend cannot be read, nothing is learned or changed.
+        let bills = try readBills(context, spend: spend)
         var state = takeState(for: context)
         let period = state.period
         let periodEnd = period.end.timeIntervalSince1970
         let credits = settings.totalCredits
-
-        // Read first: if the spend cannot be read, nothing is learned or changed.
-        let visible = try spend.spend(from: period.start, to: context.now)
-        let frontier = try VisibilityFrontier.latestBilledHour(
-            before: context.now, notBefore: period.start, searchHours: settings.searchHours,
-            previousLag: state.recentLags.last, spend: spend)
+        let visible = bills.visible
+        let frontier = bills.latestBilledHour
         let nowHour = UTCHours.index(context.now)
         let billedEnd = frontier.map { $0 + 1 } ?? UTCHours.index(period.start)
         state.noteLag(hours: nowHour - billedEnd)
-        try learnNewlyBilledHours(upTo: billedEnd, state: &state, spend: spend)
+        learn(bills.newlyBilled, state: &state)
         state.billedEnd = max(state.billedEnd ?? billedEnd, billedEnd)
 
         // The spend not billed yet, from the shares applied and the cautious forecast; and
@@ -119,23 +117,45 @@ public struct PacingController: ShareController {
         return demand
     }
 
-    private func learnNewlyBilledHours(upTo billedEnd: Int, state: inout PacingState,
-                                       spend: any SpendSource) throws {
-        // Only hours wholly under control teach demand: before that the shares are unknown.
-        let firstOwnHour = Int((state.controlStart / 3600).rounded(.up))
-        var hour = max(state.billedEnd ?? firstOwnHour, firstOwnHour, billedEnd - settings.maxHoursLearnedPerCycle)
-        let window = state.maximumLag + 1
-        while hour < billedEnd {
-            let start = UTCHours.date(hour)
-            let share = state.history.meanShare(from: start.timeIntervalSince1970,
-                                                to: start.timeIntervalSince1970 + 3600)
-            if share >= 1 {
-                let cost = try spend.spend(from: start, to: UTCHours.date(hour + 1))
-                let counted = state.takeForecast(hour: hour)
-                state.demand.learn(hour: hour, demand: cost / (share / 100), window: window,
-                                   forecastWhenRun: counted)
+    /// What the spend source says this cycle: the month to date, the latest billed hour, and
+    /// the cost of each hour billed since the last cycle (wholly under control, with a share).
+    struct Bills {
+        var visible: Double
+        var latestBilledHour: Int?
+        var newlyBilled: [(hour: Int, cost: Double, share: Double)]
+    }
+
+    private func readBills(_ context: DecisionContext, spend: any SpendSource) throws -> Bills {
+        let period = BudgetPeriod(containing: context.now)
+        let known = state?.period == period ? state : nil
+        let visible = try spend.spend(from: period.start, to: context.now)
+        let frontier = try VisibilityFrontier.latestBilledHour(
+            before: context.now, notBefore: period.start, searchHours: settings.searchHours,
+            previousLag: known?.recentLags.last, spend: spend)
+        var newlyBilled: [(hour: Int, cost: Double, share: Double)] = []
+        if let known, let frontier {
+            // Only hours wholly under control teach demand: before that the shares are unknown.
+            let firstOwnHour = Int((known.controlStart / 3600).rounded(.up))
+            var hour = max(known.billedEnd ?? firstOwnHour, firstOwnHour,
+                           frontier + 1 - settings.maxHoursLearnedPerCycle)
+            while hour <= frontier {
+                let start = UTCHours.date(hour)
+                let share = known.history.meanShare(from: start.timeIntervalSince1970,
+                                                    to: start.timeIntervalSince1970 + 3600)
+                if share >= 1 {
+                    newlyBilled.append((hour, try spend.spend(from: start, to: UTCHours.date(hour + 1)), share))
+                }
+                hour += 1
             }
-            hour += 1
+        }
+        return Bills(visible: visible, latestBilledHour: frontier, newlyBilled: newlyBilled)
+    }
+
+    private func learn(_ billed: [(hour: Int, cost: Double, share: Double)], state: inout PacingState) {
+        let window = state.maximumLag + 1
+        for (hour, cost, share) in billed {
+            let counted = state.takeForecast(hour: hour)
+            state.demand.learn(hour: hour, demand: cost / (share / 100), window: window, forecastWhenRun: counted)
         }
     }
 }
