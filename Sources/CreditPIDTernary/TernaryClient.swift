@@ -39,9 +39,13 @@ public final class TernaryClient: SpendSource, Sendable {
     }
 
     /// The credits spent in `[start, end)`, giving up at `deadline`. Throws TernaryError.
+    /// An empty window costs nothing and is not sent (the API may refuse it).
     public func spend(from start: Date, to end: Date, deadline: ContinuousClock.Instant?) throws -> Double {
-        guard start <= end else {
-            throw TernaryError.invalidWindow(start: TernaryQuery.wireTime(start), end: TernaryQuery.wireTime(end))
+        guard start < end else {
+            guard start == end else {
+                throw TernaryError.invalidWindow(start: TernaryQuery.wireTime(start), end: TernaryQuery.wireTime(end))
+            }
+            return 0
         }
         let request = HTTPRequest(
             method: "POST", url: endpoint,
