@@ -14,6 +14,8 @@ extension MessageID {
     public static let cycleDecision = MessageID("5df3fa65576d46b6af2bb2a8373e90c2")!
     /// A control cycle failed (no spend data, the sink refused the share, …).
     public static let cycleFailed = MessageID("50ebc74a0bdd446fa5491cdc9717d081")!
+    /// A saved state was read back at start: the daemon continues where it stopped.
+    public static let stateRestored = MessageID("7d90a1c16eef4bc2897a23c23390de5f")!
     /// A state file could not be used and was moved aside; the daemon started fresh.
     public static let stateMovedAside = MessageID("e9b106163a2f419c8707013dee8a1275")!
     /// The configuration has something the daemon ignores (an unknown section or key).

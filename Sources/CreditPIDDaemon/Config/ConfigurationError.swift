@@ -2,9 +2,12 @@
 /// `credit-pid check` shows all there is to fix.
 public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
     public var diagnostics: [ConfigurationDiagnostic]
+    /// What would have been ignored (unknown keys): often the cause of a missing value.
+    public var warnings: [ConfigurationDiagnostic]
 
-    public init(_ diagnostics: [ConfigurationDiagnostic]) {
+    public init(_ diagnostics: [ConfigurationDiagnostic], warnings: [ConfigurationDiagnostic] = []) {
         self.diagnostics = diagnostics
+        self.warnings = warnings
     }
 
     /// One line per diagnostic.

@@ -37,7 +37,9 @@ public struct ConfigurationLoader: Sendable {
         if diagnostics.errors.isEmpty {
             ConfigurationRequirements.check(configuration, file: path, &diagnostics)
         }
-        guard diagnostics.errors.isEmpty else { throw ConfigurationError(diagnostics.errors) }
+        guard diagnostics.errors.isEmpty else {
+            throw ConfigurationError(diagnostics.errors, warnings: diagnostics.warnings)
+        }
         return Loaded(configuration: configuration, warnings: diagnostics.warnings)
     }
 

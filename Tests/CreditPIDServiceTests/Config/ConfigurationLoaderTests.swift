@@ -119,6 +119,14 @@ import Testing
         ])
     }
 
+    @Test func warningsTravelWithTheErrors() throws {
+        let path = try fixture.writeMain("[Controller]\nKP=3\nKi=x\n")
+        #expect { try load() } throws: { error in
+            (error as? ConfigurationError)?.warnings.map(\.description)
+                == ["\(path):5: Unknown key 'KP' in section [Controller], ignoring"]
+        }
+    }
+
     @Test func aSyntaxErrorInADropInIsReported() throws {
         try fixture.writeMain("")
         let dropIn = try fixture.writeDropIn("10-bad.conf", "[Budget]\nTotalCredits\n")

@@ -57,7 +57,7 @@ import Testing
 
     @Test func catalogueIDsAreDistinct() {
         let ids: [MessageID] = [.startup, .shutdown, .reloaded, .reloadRefused, .cycleDecision, .cycleFailed,
-                                .stateMovedAside, .configurationWarning, .error]
+                                .stateRestored, .stateMovedAside, .configurationWarning, .error]
         #expect(Set(ids).count == ids.count)
     }
 }
