@@ -1,0 +1,61 @@
+import CreditPIDHTTP
+import FoundationEssentials
+
+extension GitHubClient {
+    /// Sends one request with the API's headers, and returns the response if it is a
+    /// success; anything else becomes the `GitHubError` for its status. `missing` says
+    /// what a 404 means for this request.
+    func send(_ method: String, _ path: String, query: String = "", body: [UInt8] = [],
+              missing: String, deadline: ContinuousClock.Instant?) throws(GitHubError) -> HTTPResponse
+    {
+        let request = "\(method) \(path)"
+        if let held = activePause {
+            throw .rateLimited(request: request, until: held.until, reason: "not sent, as an earlier answer "
+                + "asked: \(held.reason)")
+        }
+        var headers = [
+            "Authorization": "Bearer \(configuration.token)",
+            "Accept": "application/vnd.github+json",
+            "X-GitHub-Api-Version": "2022-11-28",
+        ]
+        if !body.isEmpty { headers["Content-Type"] = "application/json" }
+        // A PATCH is retried like a GET: sending the same body twice leaves the same comment.
+        let response: HTTPResponse
+        do {
+            response = try httpClient.send(
+                HTTPRequest(method: method, url: configuration.url(path + query), headers: headers, body: body),
+                retry: configuration.retry, deadline: deadline)
+        } catch {
+            throw .transport(error as? HTTPError ?? .invalidOptions(reason: "\(error)"))
+        }
+        let asked = RateLimitPause.asked(by: response, now: now())
+        if let asked { hold(asked) }
+        return try check(response, request: request, missing: missing, pause: asked)
+    }
+
+    private func check(_ response: HTTPResponse, request: String, missing: String,
+                       pause: RateLimitPause?) throws(GitHubError) -> HTTPResponse
+    {
+        let message = GitHubMessage(response).map { redacted($0.text) }
+        switch response.status {
+        case 200...299:
+            return response
+        case 401:
+            throw .unauthorized(request: request)
+        case 403, 429:
+            if let pause { throw .rateLimited(request: request, until: pause.until, reason: pause.reason) }
+            throw .forbidden(request: request, repository: "\(configuration.repository)", message: message)
+        case 404:
+            throw .notFound(request: request, missing: missing)
+        case 500...599:
+            throw .serverError(request: request, status: response.status)
+        default:
+            throw .unexpectedStatus(request: request, status: response.status, message: message)
+        }
+    }
+
+    /// A message from GitHub could in theory quote the request; the token never leaves here.
+    private func redacted(_ text: String) -> String {
+        text.replacing(configuration.token, with: "(redacted)")
+    }
+}
