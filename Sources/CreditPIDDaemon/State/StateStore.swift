@@ -44,6 +44,18 @@ public struct StateStore<Value: Codable>: Sendable {
         }
     }
 
+    /// Reads the file without ever moving it, for a reader beside the daemon (`status`): a
+    /// file the store cannot use throws `Unusable` instead, and stays where it is.
+    public func peek() throws -> Loaded {
+        let bytes: [UInt8]
+        do {
+            bytes = try PosixFile.read(path)
+        } catch where error.errno == ENOENT {
+            return .fresh
+        }
+        return .restored(try decode(bytes).get())
+    }
+
     public func save(_ value: Value, now: Date) throws -> Void {
         let envelope = StateEnvelope(format: StateStore.format, savedAt: StateClockText.iso8601(now), state: value)
         let encoder = JSONEncoder()
@@ -54,8 +66,10 @@ public struct StateStore<Value: Codable>: Sendable {
         try PosixFile.writeDurably(bytes, to: path, mode: 0o600)
     }
 
-    struct Unusable: Error {
-        var reason: String
+    /// Why a file cannot be used, in words for a log line.
+    public struct Unusable: Error, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
     }
 
     private func decode(_ bytes: [UInt8]) -> Result<Value, Unusable> {

@@ -97,6 +97,16 @@ import Testing
         #expect(try contents(store.path + ".corrupt-20261203T140000Z") == "one")
     }
 
+    @Test func peekNeverMovesAFile() throws {
+        guard case .fresh = try store.peek() else { Issue.record("expected .fresh"); return }
+        try store.save(sample, now: now)
+        guard case .restored(let state) = try store.peek() else { Issue.record("expected .restored"); return }
+        #expect(state == sample)
+        try write("{broken")
+        #expect { try store.peek() } throws: { "\($0)".hasPrefix("not a credit-pid state file") }
+        #expect(try contents(store.path) == "{broken")
+    }
+
     @Test func aMissingDirectoryIsAnErrorOnSave() throws {
         let missing = StateStore<ControllerState>(directory: directory + "/missing")
         #expect { try missing.save(sample, now: now) } throws: { error in
