@@ -71,7 +71,9 @@ check "install leaves credentials readable by root only" \
 #---------------------------------------------------------------------------------------
 # Under systemd: install into the private instance, as an administrator would.
 boot_private_systemd
-in_ns "$top/scripts/install" --prefix /run/credit-pid --binary "$binary" >/dev/null
+# $WORK is the one host folder under /tmp that the instance sees.
+cp "$binary" "$WORK/credit-pid"
+in_ns "$top/scripts/install" --prefix /run/credit-pid --binary "$WORK/credit-pid" >/dev/null
 in_ns cat /etc/systemd/system/$unit > "$WORK/units/$unit"
 sctl daemon-reload
 check "systemd-analyze verify is clean" in_ns env SYSTEMD_UNIT_PATH="$WORK/units" systemd-analyze verify "$WORK/units/$unit"
