@@ -10,7 +10,8 @@ public struct SimulationResult: Sendable {
     public let churn: Double
     public let changes: Int
 
-    init(scenario: Scenario, shares: [Double], failures: Int) {
+    /// The measures of a month whose hours ran at `shares` (one per hour from the start).
+    public init(scenario: Scenario, shares: [Double], failures: Int = 0) {
         self.scenario = scenario
         self.shares = shares
         self.failures = failures

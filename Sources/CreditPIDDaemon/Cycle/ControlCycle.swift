@@ -1,0 +1,188 @@
+import CreditPIDCore
+import CreditPIDHTTP
+import CreditPIDSystemd
+import FoundationEssentials
+
+/// One control cycle, as the service loop runs it every UpdateIntervalSec and `credit-pid
+/// once` runs it a single time: read the share in force, read the spend and decide, apply the
+/// share, save the state, report. Helpers throw; this is where failures are logged, once,
+/// saying what the daemon does instead.
+public final class ControlCycle: CycleRunner {
+    private var configuration: Configuration
+    private let logger: Logger
+    private let clock: any ServiceClock
+    private var parts: CycleParts
+    private var controller: ControllerChoice
+    private var state: DaemonState
+    private let store: StateStore<DaemonState>
+    private let startedAt: Date
+
+    /// Builds the cycle from a loaded configuration and the saved state (a state file that
+    /// cannot be used is moved aside and logged, and the cycle starts fresh).
+    public init(configuration: Configuration, logger: Logger, clock: any ServiceClock) throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = clock
+        startedAt = clock.now()
+        store = StateStore<DaemonState>(directory: configuration.state.directory)
+        parts = try CycleParts.make(configuration, clock: clock, onRetry: Self.retryLogger(logger))
+        let saved = Self.restore(store, logger: logger, now: startedAt)
+        state = saved ?? DaemonState(mode: configuration.controller.mode.rawValue)
+        controller = ControllerChoice(configuration: configuration, restoring: saved)
+        if let saved, saved.mode != configuration.controller.mode.rawValue {
+            logger.notice("Saved state is for Mode=\(saved.mode), starting Mode=\(configuration.controller.mode.rawValue) fresh",
+                          id: .startup)
+        }
+    }
+
+    /// The simulated plant, when the configuration runs on a scenario (the demo).
+    public var simulation: ScenarioSpendSource? { parts.simulation }
+
+    /// The state as last saved.
+    public var savedState: DaemonState { state }
+
+    public func reconfigure(_ configuration: Configuration) throws {
+        let parts = try CycleParts.make(configuration, clock: clock, onRetry: Self.retryLogger(logger))
+        self.parts = parts
+        let modeChanged = configuration.controller.mode != self.configuration.controller.mode
+        self.configuration = configuration
+        var current = state
+        controller.save(into: &current)
+        controller = ControllerChoice(configuration: configuration, restoring: modeChanged ? nil : current)
+    }
+
+    public func runCycle(at now: Date) -> CycleReport {
+        let inForce = readShareInForce()
+        let deadline = ContinuousClock.now + .seconds(max(30, configuration.ternary.timeout * 4))
+        let spend = DeadlineSpendSource(source: parts.spend, deadline: deadline)
+        let context = DecisionContext(now: now, elapsed: state.lastCycle.map { now.timeIntervalSince($0) },
+                                      shareInForce: inForce)
+        state.lastCycle = now
+        let decision: Decision
+        do {
+            decision = try controller.decide(context, spend: spend)
+        } catch {
+            return stale(now: now, share: inForce, error: error)
+        }
+        state.lastSpendRead = now
+        state.lastProblem = nil
+
+        let governor = ControllerChoice.governor(configuration)
+        let share = governor.next(from: inForce, toward: decision.share,
+                                  spentOut: decision.figures.spendEstimated >= decision.figures.credits)
+        let outcome = apply(share, decision: decision, now: now)
+        controller.save(into: &state)
+        state.lastDecision = decision
+        if outcome != nil || configuration.routing.dryRun || configuration.routing.sink == .none {
+            state.share = outcome?.action == .written || configuration.routing.sink == .none ? share : inForce
+            state.shareSetAt = now
+        }
+        save(now: now)
+        logDecision(decision, applied: share, previous: inForce, outcome: outcome)
+        return CycleReport(status: CycleText.status(decision: decision, share: share, inForce: inForce,
+                                                    outcome: outcome, dryRun: configuration.routing.dryRun))
+    }
+
+    // MARK: - Steps
+
+    private func readShareInForce() -> Double {
+        let fallback = state.share ?? parts.simulation?.scenario.initialPercentage ?? 0
+        do {
+            return try parts.sink.shareInForce() ?? fallback
+        } catch {
+            logger.warning("Failed to read the share in force from \(parts.sink.label): \(error); "
+                           + "assuming the last known \(PlainNumber.format(fallback))%", id: .cycleFailed)
+            return fallback
+        }
+    }
+
+    /// The spend could not be read: keep the share, or lower it once data has been stale for
+    /// StaleAfterSec (see `StalePolicy`).
+    private func stale(now: Date, share: Double, error: any Error) -> CycleReport {
+        let policy = StalePolicy(staleAfter: configuration.controller.staleAfter,
+                                 stepPercent: configuration.controller.maxStepPercent)
+        let since = state.lastSpendRead ?? startedAt
+        let age = CycleText.duration(now.timeIntervalSince(since))
+        var status = "data stale for \(age): keeping \(PlainNumber.format(share))%"
+        switch policy.action(now: now, lastRead: state.lastSpendRead, startedAt: startedAt, share: share) {
+        case .keep:
+            logger.warning("Failed to read the spend: \(error); keeping the share at \(PlainNumber.format(share))%",
+                           id: .cycleFailed, fields: ["CREDIT_PID_STALE": "1", "CREDIT_PID_SHARE": PlainNumber.format(share)])
+        case .lower(let lower):
+            logger.warning("Failed to read the spend: \(error); data stale for \(age), "
+                           + "lowering the share to \(PlainNumber.format(lower))%",
+                           id: .cycleFailed, fields: ["CREDIT_PID_STALE": "1", "CREDIT_PID_SHARE": PlainNumber.format(lower)])
+            let placeholder = Decision(share: lower, previousShare: share, reason: "spend data stale for \(age)",
+                                       figures: state.lastDecision?.figures ?? CycleText.emptyFigures(now, configuration))
+            if let outcome = apply(lower, decision: placeholder, now: now) {
+                if outcome.action == .written || configuration.routing.sink == .none { state.share = lower }
+            }
+            status = "data stale for \(age): lowered to \(PlainNumber.format(lower))%"
+        }
+        state.lastProblem = "\(error)"
+        save(now: now)
+        return CycleReport(status: status)
+    }
+
+    /// Applies the share through the sink; nil when the sink failed (logged here).
+    private func apply(_ share: Double, decision: Decision, now: Date) -> RoutingOutcome? {
+        let dryRun = configuration.routing.dryRun
+        do {
+            let outcome = try parts.sink.apply(share, decision: decision, at: now, dryRun: dryRun)
+            if outcome.action == .wouldWrite {
+                logger.info("Dry run: would set the share to \(PlainNumber.format(share))% in \(parts.sink.label), writing nothing",
+                            id: .cycleDecision, fields: ["CREDIT_PID_DRY_RUN": "1", "CREDIT_PID_WOULD_WRITE": outcome.text ?? ""])
+            }
+            if outcome.redoneOnNewerText {
+                logger.notice("The settings comment changed while the share was being set; set it again in the newer text",
+                              id: .cycleDecision)
+            }
+            return outcome
+        } catch {
+            logger.error("Failed to apply the share \(PlainNumber.format(share))% to \(parts.sink.label): \(error); "
+                         + "the share in force stays as it is", id: .cycleFailed)
+            state.lastProblem = "\(error)"
+            return nil
+        }
+    }
+
+    private func save(now: Date) {
+        do {
+            try store.save(state, now: now)
+        } catch {
+            logger.error("Failed to save the state to '\(store.path)': \(error); a restart will start fresh",
+                         id: .error)
+        }
+    }
+
+    private func logDecision(_ decision: Decision, applied share: Double, previous: Double, outcome: RoutingOutcome?) {
+        let fields = CycleText.fields(decision: decision, share: share, previous: previous,
+                                      outcome: outcome, mode: controller.mode, dryRun: configuration.routing.dryRun)
+        logger.info(CycleText.decisionMessage(decision: decision, share: share, previous: previous),
+                    id: .cycleDecision, fields: fields)
+        logger.debug("Controller figures: \(CycleText.innerFigures(decision))", id: .cycleDecision, fields: fields)
+    }
+
+    private static func restore(_ store: StateStore<DaemonState>, logger: Logger, now: Date) -> DaemonState? {
+        do {
+            switch try store.load(now: now) {
+            case .fresh:
+                return nil
+            case .restored(let state):
+                return state
+            case .movedAside(let reason, let movedTo):
+                logger.warning("State file '\(store.path)' is unusable (\(reason)); moved it to '\(movedTo)', starting fresh",
+                               id: .stateMovedAside, fields: ["CREDIT_PID_STATE_MOVED_TO": movedTo])
+                return nil
+            }
+        } catch {
+            logger.error("Failed to move the unusable state file '\(store.path)' aside: \(error); starting fresh",
+                         id: .stateMovedAside)
+            return nil
+        }
+    }
+
+    private static func retryLogger(_ logger: Logger) -> @Sendable (HTTPRetryEvent) -> Void {
+        { event in logger.warning("\(event), retrying", id: .cycleFailed) }
+    }
+}

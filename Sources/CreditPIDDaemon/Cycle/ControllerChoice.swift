@@ -1,0 +1,74 @@
+import CreditPIDCore
+import FoundationEssentials
+
+/// The controller `Mode=` selects, with the settings the configuration gives it.
+enum ControllerChoice {
+    case pacing(PacingController)
+    case seed(SeedCronController)
+
+    /// Restores the saved state when it belongs to the same mode; otherwise starts fresh.
+    init(configuration: Configuration, restoring saved: DaemonState?) {
+        switch configuration.controller.mode {
+        case .pacing:
+            self = .pacing(PacingController(settings: Self.pacingSettings(configuration),
+                                            state: saved?.mode == "pacing" ? saved?.pacing : nil))
+        case .seed:
+            self = .seed(SeedCronController(settings: Self.seedSettings(configuration),
+                                            state: saved?.mode == "seed" ? saved?.seed : nil))
+        }
+    }
+
+    var mode: String {
+        switch self {
+        case .pacing: return "pacing"
+        case .seed: return "seed"
+        }
+    }
+
+    mutating func decide(_ context: DecisionContext, spend: any SpendSource) throws -> Decision {
+        switch self {
+        case .pacing(var controller):
+            defer { self = .pacing(controller) }
+            return try controller.decide(context, spend: spend)
+        case .seed(var controller):
+            defer { self = .seed(controller) }
+            return try controller.decide(context, spend: spend)
+        }
+    }
+
+    func save(into state: inout DaemonState) {
+        state.mode = mode
+        switch self {
+        case .pacing(let controller):
+            state.pacing = controller.state
+            state.seed = nil
+        case .seed(let controller):
+            state.seed = controller.state
+            state.pacing = nil
+        }
+    }
+
+    /// The governor the daemon applies to what it writes: the pacing controller's own; for
+    /// the original's arithmetic, the same deadband, step limit and whole steps.
+    static func governor(_ configuration: Configuration) -> ShareGovernor {
+        ShareGovernor(deadbandPercent: configuration.controller.deadbandPercent,
+                      maxStepPercent: configuration.controller.maxStepPercent, resolutionPercent: 1)
+    }
+
+    static func pacingSettings(_ configuration: Configuration) -> PacingSettings {
+        var settings = PacingSettings(totalCredits: configuration.budget.totalCredits)
+        settings.maxStepPercent = configuration.controller.maxStepPercent
+        settings.deadbandPercent = configuration.controller.deadbandPercent
+        return settings
+    }
+
+    static func seedSettings(_ configuration: Configuration) -> SeedCronController.Settings {
+        var settings = SeedCronController.Settings()
+        settings.arithmetic.totalCredits = configuration.budget.totalCredits
+        settings.arithmetic.kp = configuration.controller.kp
+        settings.arithmetic.ki = configuration.controller.ki
+        settings.arithmetic.kd = configuration.controller.kd
+        settings.lookbackDays = configuration.controller.lookbackDays
+        return settings
+    }
+}

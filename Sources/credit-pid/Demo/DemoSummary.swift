@@ -1,0 +1,65 @@
+import CreditPIDCore
+import CreditPIDDaemon
+import FoundationEssentials
+
+/// The end of the demo: the month's measures, a plot in the terminal, and an SVG beside the
+/// state for a closer look.
+enum DemoSummary {
+    static func render(plant: ScenarioSpendSource, scenario: Scenario, directory: String, controller: String) -> String {
+        let shares = plant.hourlyShares(through: scenario.periodEnd)
+        guard shares.count == scenario.demandPerHour.count else {
+            return "The demo stopped before the month ended (\(shares.count) of \(scenario.demandPerHour.count) hours)."
+        }
+        let result = SimulationResult(scenario: scenario, shares: shares)
+        let svgPath = directory + "/month.svg"
+        let svg = SVGPlot.render(rows: [[SVGPlot.Panel(title: "\(scenario.name), \(controller) (demo)", result: result)]])
+        let wroteSVG = (try? PosixFile.writeDurably(Array(svg.utf8), to: svgPath, mode: 0o644)) != nil
+
+        var text = "\nThe month: \(scenario.name), \(controller) controller\n"
+        text += "  final spend   $\(SimulationReport.fixed(result.finalSpend, 2)) of $\(SimulationReport.fixed(scenario.totalCredits, 2))\n"
+        text += "  utilization   \(SimulationReport.fixed(result.utilization, 4))\n"
+        text += "  overspend     $\(SimulationReport.fixed(result.overspend, 2))\n"
+        text += "  tracking      \(SimulationReport.fixed(result.maxTrackingError, 3)) of the credits at worst\n"
+        text += "  changes       \(result.changes) (churn \(SimulationReport.fixed(result.churn, 0)) points)\n\n"
+        text += TextPlot.render(result)
+        text += "\nState, share file and logs' inputs are in \(directory)"
+        text += wroteSVG ? "; the plot is \(svgPath)\n" : "\n"
+        return text
+    }
+}
+
+/// A month in the terminal: spend against the line above, the share below.
+enum TextPlot {
+    static func render(_ result: SimulationResult, width: Int = 62, height: Int = 12) -> String {
+        let scenario = result.scenario
+        let hours = result.shares.count
+        var cumulative: [Double] = []
+        var spent = scenario.spentBeforeStart
+        for cost in result.costs {
+            spent += cost
+            cumulative.append(spent)
+        }
+        let top = max(scenario.totalCredits, spent)
+        var rows = [[Character]](repeating: [Character](repeating: " ", count: width), count: height)
+        for column in 0..<width {
+            let hour = min(hours - 1, column * hours / width)
+            let line = scenario.spentBeforeStart
+                + (scenario.attainable - scenario.spentBeforeStart) * Double(hour + 1) / Double(hours)
+            let lineRow = height - 1 - min(height - 1, Int(line / top * Double(height - 1)))
+            let spendRow = height - 1 - min(height - 1, Int(cumulative[hour] / top * Double(height - 1)))
+            rows[lineRow][column] = "."
+            rows[spendRow][column] = "*"
+        }
+        var text = "  spend (*) against the line (.), $0 to $\(SimulationReport.fixed(top, 0))\n"
+        for row in rows { text += "  |" + String(row) + "\n" }
+        text += "  +" + String(repeating: "-", count: width) + "\n"
+        let bars: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        var shareLine = ""
+        for column in 0..<width {
+            let hour = min(hours - 1, column * hours / width)
+            shareLine.append(bars[min(8, Int((result.shares[hour] / 100 * 8).rounded()))])
+        }
+        text += "  share, 0-100%:\n   " + shareLine + "\n"
+        return text
+    }
+}
