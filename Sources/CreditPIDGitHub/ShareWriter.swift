@@ -29,19 +29,24 @@ public struct ShareWriter: Sendable {
         if settings.share == share { return result(.unchanged, first, settings, share, text: first.body) }
         let edited = try edit(settings, share)
         if dryRun { return result(.wouldWrite, first, settings, share, text: edited.text) }
+        return try write(share, edited: edited, of: settings, readFrom: first, deadline: deadline)
+    }
 
+    /// Fetches the comment again and writes `edited` (made from `settings`, read from `first`),
+    /// or the same edit redone on the newer text when the comment changed since.
+    private func write(_ share: Double, edited: SettingsComment, of settings: SettingsComment,
+                       readFrom first: GitHubComment,
+                       deadline: ContinuousClock.Instant?) throws(GitHubError) -> ShareWriteResult
+    {
         let current = try client.comment(id: first.id, deadline: deadline)
-        var replaced = settings
-        var text = edited.text
-        if !current.hasSameBody(as: first) {
-            replaced = try read(current)
-            if replaced.share == share {
-                return result(.unchanged, current, replaced, share, text: current.body, redone: true)
-            }
-            text = try edit(replaced, share).text
+        let changed = !current.hasSameBody(as: first)
+        let replaced = changed ? try read(current) : settings
+        if changed && replaced.share == share {
+            return result(.unchanged, current, replaced, share, text: current.body, redone: true)
         }
+        let text = changed ? try edit(replaced, share).text : edited.text
         let written = try client.updateComment(id: first.id, body: text, deadline: deadline)
-        return result(.written, written, replaced, share, text: text, redone: !current.hasSameBody(as: first))
+        return result(.written, written, replaced, share, text: text, redone: changed)
     }
 
     private func read(_ comment: GitHubComment) throws(GitHubError) -> SettingsComment {

@@ -82,6 +82,7 @@ struct ShareWriterTests {
         let result = try writer(issue).apply(50, dryRun: false, deadline: nil)
         #expect(result.action == .written)
         #expect(result.redoneOnNewerText)
+        #expect(result.previousShare == 35)
         let expected = try SettingsComment(text: theirs, source: "theirs").settingShare(50).bytes
         #expect(try patchedBodies(issue) == [expected])
         #expect(try issue.firstBody() == expected)
