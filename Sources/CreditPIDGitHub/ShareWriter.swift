@@ -14,6 +14,12 @@ public struct ShareWriter: Sendable {
         self.client = client
     }
 
+    /// The settings comment as it is now, read as the runner determinator reads it; errors
+    /// name the comment by its page.
+    public func currentSettings(deadline: ContinuousClock.Instant?) throws(GitHubError) -> SettingsComment {
+        try read(client.settingsComment(deadline: deadline))
+    }
+
     /// Sets the share to `share` (finite, 0...100). In a dry run nothing is written and the
     /// result holds the text that would be. Settings that cannot be read or edited are an
     /// error: the comment is then left as it is.

@@ -45,6 +45,15 @@ struct ShareWriterTests {
         #expect(state.requests.last?.path == "/repos/pytorch/test-infra/issues/comments/\(issue.commentID)")
     }
 
+    @Test("the current settings are read as the runner determinator reads them")
+    func currentSettings() throws {
+        let issue = try makeIssue("float-and-comments.md")
+        #expect(try writer(issue).currentSettings(deadline: nil).share == 12.5)
+        let broken = try makeIssue("no-lf.md")
+        let error = try #require(throws: GitHubError.self) { try writer(broken).currentSettings(deadline: nil) }
+        #expect(error.description == "Failed to read the settings in '\(broken.commentURL)': no 'lf' in 'experiments'")
+    }
+
     @Test("an equal share is left alone: one read, no write")
     func unchanged() throws {
         let issue = try makeIssue("basic.md")
