@@ -169,6 +169,11 @@ public final class ControlCycle: CycleRunner {
             case .fresh:
                 return nil
             case .restored(let state):
+                var summary = "Restored the state saved by the \(state.mode) controller"
+                if let last = state.lastCycle { summary += " after its cycle at \(UTCTimestamp.format(last))" }
+                if let share = state.share { summary += ", share \(PlainNumber.format(share))%" }
+                logger.info(summary + " from '\(store.path)'", id: .stateRestored,
+                            fields: ["CREDIT_PID_STATE_PATH": store.path])
                 return state
             case .movedAside(let reason, let movedTo):
                 logger.warning("State file '\(store.path)' is unusable (\(reason)); moved it to '\(movedTo)', starting fresh",
