@@ -145,7 +145,7 @@ public final class ServiceLoop: @unchecked Sendable {
     private func announceStart(watchdog: Watchdog?) {
         let controller = configuration.controller
         logger.info(
-            "Started: \(controller.mode.rawValue) controller, a cycle every \(Int(controller.updateInterval))s, "
+            "Started: \(controller.mode.rawValue) controller, a cycle every \(TimeSpan.format(controller.updateInterval)), "
                 + "sink \(configuration.routing.sink.rawValue)\(configuration.routing.dryRun ? " (dry run)" : "")",
             id: .startup,
             fields: [
