@@ -25,6 +25,8 @@ extension ServiceLoop {
         adopt(loaded.configuration)
     }
 
+    /// The clock was chosen at start, so a changed [Simulation] Speed= takes effect only when
+    /// the service restarts; the runner gets the new value all the same.
     private func adopt(_ new: Configuration) {
         let intervalChanged = new.controller.updateInterval != configuration.controller.updateInterval
         configuration = new
