@@ -83,6 +83,12 @@ extension PacingController {
         let reserve = committedReserve + (surge - 1) * min(even, 100) / 100 * last
         let inRamp = now >= periodEnd - rampHours * 3600
         var reason = inRamp ? "end of month: lowering the share while bills can still correct it" : "on plan"
+        // In the hours whose bills come after the end, a rise could never be corrected, and
+        // what seems to free credits there is as likely noise: the share only goes down.
+        if now >= periodEnd - (lag + 1) * 3600, share > state.history.current {
+            share = state.history.current
+            reason = "end of month: holding the share, the last bills come after the end"
+        }
         if share >= 100 { reason = "behind: even every job cannot use the credits left" }
         return Plan(share: min(100, share), reserve: reserve, feasible: share > 0 && share < 100, reason: reason)
     }
