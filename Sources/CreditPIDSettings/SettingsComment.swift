@@ -51,7 +51,7 @@ public struct SettingsComment: Sendable {
         guard let root = try compose(map) else {
             throw .noSettings(separator: map.position(ofByte: settings.separator))
         }
-        try checkTags(in: root, map: map)
+        try SafeLoadCheck.check(root, map: map)
         return (map, root, try ShareLocator(map: map).locate(in: root))
     }
 
@@ -69,20 +69,6 @@ public struct SettingsComment: Sendable {
                 throw .syntax(map.position(ofCharacter: index), problem: "a second YAML document starts here")
             case .tooDeep(let index):
                 throw .tooDeep(map.position(ofCharacter: index), limit: YAMLComposer.maximumDepth)
-            }
-        }
-    }
-
-    private static let safeLoaderTags = Set(["!"] + [
-        "null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map",
-    ].map { "tag:yaml.org,2002:" + $0 })
-
-    /// PyYAML's safe loader fails on tags it has no constructor for, and the runner
-    /// determinator then runs with no experiments: such a comment is refused, wherever the tag is.
-    private static func checkTags(in root: YAMLNode, map: CommentMap) throws(SettingsError.Reason) {
-        try root.forEachNode { (node) throws(SettingsError.Reason) in
-            if let tag = node.tag, !safeLoaderTags.contains(tag) {
-                throw .unsupportedTag(tag, map.position(ofCharacter: node.start.index))
             }
         }
     }

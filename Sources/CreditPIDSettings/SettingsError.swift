@@ -9,6 +9,10 @@ public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible
         case syntax(TextPosition, problem: String)
         case tooDeep(TextPosition, limit: Int)
         case unsupportedTag(String, TextPosition)
+        /// A plain scalar of YAML 1.1 type `type` (by its form) that PyYAML fails to construct.
+        case unconstructible(value: String, type: String, TextPosition)
+        /// A list or a mapping used as a mapping key.
+        case unhashableKey(TextPosition)
         case notAMapping(path: String, found: String, TextPosition)
         case missingKey(path: String, key: String)
         case duplicateKey(path: String, first: TextPosition, second: TextPosition)
@@ -37,6 +41,12 @@ public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible
                 return "\(position): nested more than \(limit) levels deep"
             case .unsupportedTag(let tag, let position):
                 return "\(position): the tag '\(tag)' has no constructor in PyYAML's safe loader, "
+                    + "so the runner determinator would run with no experiments"
+            case .unconstructible(let value, let type, let position):
+                return "\(position): '\(value)' has the form of YAML 1.1's \(type) type, but PyYAML cannot "
+                    + "construct it, so the runner determinator would run with no experiments"
+            case .unhashableKey(let position):
+                return "\(position): a list or mapping is used as a key, which PyYAML cannot load, "
                     + "so the runner determinator would run with no experiments"
             case .notAMapping(let path, let found, let position):
                 return "\(position): \(Self.name(path)) is \(found), not a mapping"

@@ -1,6 +1,6 @@
 /// What a YAML 1.1 reader makes of an untagged plain scalar, decided as PyYAML's resolver
-/// (which the runner determinator uses) decides it, for the types that matter to a share:
-/// numbers, and the look-alikes that a person might take for one.
+/// and constructors (which the runner determinator uses) decide it, for the types that
+/// matter to a share, numbers, and for what would make PyYAML fail to load the settings.
 ///
 /// Its int and float forms are YAML 1.1's, not 1.2's: `010` is octal 8, `1_000` is 1000,
 /// `1:30` is 90 (base 60), and an exponent is a float only after a decimal point, so `4e-05`
@@ -11,21 +11,25 @@ enum YAML11Scalar: Sendable, Equatable {
     case bool
     case null
     case timestamp
-    /// Matched the int or float form, but PyYAML's constructor fails on it (`0b_`).
-    case unconstructible
+    /// PyYAML resolves it to a type whose constructor then fails (`0b_`, `2024-13-01`, `=`):
+    /// the whole document fails to load.
+    case unconstructible(type: String)
     case string
 
     init(plain text: String) {
-        if text.wholeMatch(of: Self.boolForm) != nil {
+        if Self.boolWords.contains(text) {
             self = .bool
-        } else if text.wholeMatch(of: Self.floatForm) != nil {
-            self = Self.constructFloat(text).map(Self.float) ?? .unconstructible
-        } else if text.wholeMatch(of: Self.intForm) != nil {
-            self = Self.constructInt(text).map(Self.int) ?? .unconstructible
-        } else if text.wholeMatch(of: Self.nullForm) != nil {
+        } else if YAML11Forms.isFloat(text) {
+            self = Self.constructFloat(text).map(Self.float) ?? .unconstructible(type: "float")
+        } else if YAML11Forms.isInt(text) {
+            self = Self.constructInt(text).map(Self.int) ?? .unconstructible(type: "int")
+        } else if Self.nullWords.contains(text) {
             self = .null
-        } else if text.wholeMatch(of: Self.timestampForm) != nil {
-            self = .timestamp
+        } else if let fields = YAML11Forms.timestamp(text) {
+            self = Self.isValid(fields) ? .timestamp : .unconstructible(type: "timestamp")
+        } else if text == "=" {
+            // YAML 1.1's "value" type, for which the safe loader has no constructor.
+            self = .unconstructible(type: "value")
         } else {
             self = .string
         }
@@ -38,44 +42,33 @@ enum YAML11Scalar: Sendable, Equatable {
         }
     }
 
-    // The forms of YAML 1.1's type repository, as PyYAML's resolver writes them.
-    nonisolated(unsafe) private static let boolForm =
-        #/yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF/#
-    nonisolated(unsafe) private static let nullForm = #/~|null|Null|NULL|/#
-    nonisolated(unsafe) private static let intForm = #/
-        [-+]?0b[0-1_]+ | [-+]?0[0-7_]+ | [-+]?(?:0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+
-        | [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
-        /#
-    nonisolated(unsafe) private static let floatForm = #/
-        [-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)? | \.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
-        | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]* | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
-        /#
-    nonisolated(unsafe) private static let timestampForm = #/
-        [0-9]{4}-[0-9]{2}-[0-9]{2}
-        | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2} (?:[Tt]|[\ \t]+) [0-9]{1,2}:[0-9]{2}:[0-9]{2} (?:\.[0-9]*)?
-          (?:[\ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?
-        /#
+    private static let boolWords: Set = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF",
+    ]
+    private static let nullWords: Set = ["~", "null", "Null", "NULL", ""]
 
     /// PyYAML's int constructor: underscores dropped, then binary, hex, octal (leading 0),
-    /// base 60 (colons) or decimal.
+    /// base 60 (colons) or decimal. Python's ints have no limit, so digits are summed as a
+    /// Double rather than parsed into an Int that could overflow.
     private static func constructInt(_ text: String) -> Double? {
         let (sign, digits) = signAndDigits(text)
         if digits == "0" { return 0 }
-        if digits.hasPrefix("0b") { return Int(digits.dropFirst(2), radix: 2).map { sign * Double($0) } }
-        if digits.hasPrefix("0x") { return Int(digits.dropFirst(2), radix: 16).map { sign * Double($0) } }
-        if digits.hasPrefix("0") { return Int(digits, radix: 8).map { sign * Double($0) } }
+        if digits.hasPrefix("0b") { return number(digits.dropFirst(2), radix: 2).map { sign * $0 } }
+        if digits.hasPrefix("0x") { return number(digits.dropFirst(2), radix: 16).map { sign * $0 } }
+        if digits.hasPrefix("0") { return number(digits.dropFirst(), radix: 8).map { sign * $0 } }
         if digits.contains(":") { return sexagesimal(digits).map { sign * $0 } }
         return Double(digits).map { sign * $0 }
     }
 
-    /// PyYAML's float constructor: underscores dropped, lower-cased, then infinity, NaN,
-    /// base 60 or a decimal for Python's `float()`.
+    /// PyYAML's float constructor: underscores dropped, then infinity, NaN, base 60, or a
+    /// decimal for Python's `float()` (which, like Swift's `Double()`, takes "1." and ".5").
     private static func constructFloat(_ text: String) -> Double? {
-        let (sign, digits) = signAndDigits(text.lowercased())
-        if digits == ".inf" { return sign * .infinity }
-        if digits == ".nan" { return .nan }
+        let (sign, digits) = signAndDigits(text)
+        // The float form allows only these spellings; no case mapping needed.
+        if [".inf", ".Inf", ".INF"].contains(digits) { return sign * .infinity }
+        if [".nan", ".NaN", ".NAN"].contains(digits) { return .nan }
         if digits.contains(":") { return sexagesimal(digits).map { sign * $0 } }
-        // Python's float() takes "1." and ".5"; Swift's Double() takes them as well.
         return Double(digits).map { sign * $0 }
     }
 
@@ -87,6 +80,17 @@ enum YAML11Scalar: Sendable, Equatable {
         return (sign, digits)
     }
 
+    /// Python's `int(digits, radix)`: nil for no digits, which is where `0b_` fails.
+    private static func number(_ digits: Substring, radix: Int) -> Double? {
+        guard !digits.isEmpty else { return nil }
+        var total = 0.0
+        for character in digits {
+            guard let digit = character.hexDigitValue, digit < radix else { return nil }
+            total = total * Double(radix) + Double(digit)
+        }
+        return total
+    }
+
     private static func sexagesimal(_ digits: String) -> Double? {
         var total = 0.0
         for part in digits.split(separator: ":", omittingEmptySubsequences: false) {
@@ -94,5 +98,16 @@ enum YAML11Scalar: Sendable, Equatable {
             total = total * 60 + value
         }
         return total
+    }
+
+    /// What Python's `date` and `datetime` accept: years 1-9999, real days, times within the
+    /// day (no leap second), a zone offset under 24 hours.
+    private static func isValid(_ fields: YAML11Forms.Timestamp) -> Bool {
+        guard (1...9999).contains(fields.year), (1...12).contains(fields.month) else { return false }
+        let leap = fields.year % 4 == 0 && (fields.year % 100 != 0 || fields.year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][fields.month - 1]
+        guard (1...days).contains(fields.day) else { return false }
+        if let time = fields.time, time.hour > 23 || time.minute > 59 || time.second > 59 { return false }
+        return (fields.zoneMinutes ?? 0) < 24 * 60
     }
 }

@@ -21,8 +21,7 @@ struct SettingsReadingTests {
         ("4e-05", "a string"), ("1e5", "a string"), ("~", "null"), ("null", "null"), ("yes", "a boolean"),
         ("off", "a boolean"), ("[1]", "a list"), ("{a: 1}", "a mapping"), ("2024-01-01", "a date"),
         (".inf", "a number that is not finite"), (".nan", "a number that is not finite"),
-        ("!!int 35", "a value with the explicit tag 'tag:yaml.org,2002:int'"), ("0b_", "a number that PyYAML"),
-        ("25 percent", "a string"),
+        ("!!int 35", "a value with the explicit tag 'tag:yaml.org,2002:int'"), ("25 percent", "a string"),
     ])
     func notNumbers(text: String, readsAs: String) throws {
         let error = try readError(SettingsFixtures.comment(share: text))
@@ -122,6 +121,24 @@ struct SettingsReadingTests {
         let yaml = "experiments:\n  lf:\n    rollout_perc: 5\n  arc: !python/name:os.system x"
         let error = try readError(SettingsFixtures.comment(yaml))
         #expect(error.reason == .unsupportedTag("!python/name:os.system", TextPosition(line: 5, column: 8)))
+    }
+
+    @Test("a value PyYAML cannot construct, anywhere, makes the settings unreadable", arguments: [
+        ("2024-13-01", "timestamp"), ("2023-02-29", "timestamp"), ("2024-1-5 24:00:00", "timestamp"),
+        ("0b_", "int"), ("0x_", "int"), ("=", "value"),
+    ])
+    func unconstructible(value: String, type: String) throws {
+        let yaml = "experiments:\n  lf:\n    rollout_perc: 5\n  arc:\n    since: \(value)"
+        let error = try readError(SettingsFixtures.comment(yaml))
+        #expect(error.reason == .unconstructible(value: value, type: type, TextPosition(line: 6, column: 12)))
+        #expect(error.description.contains("the runner determinator would run with no experiments"))
+    }
+
+    @Test("a list used as a key makes the settings unreadable")
+    func unhashableKey() throws {
+        let yaml = "experiments:\n  lf:\n    rollout_perc: 5\n  ? [a, b]\n  : 1"
+        let error = try readError(SettingsFixtures.comment(yaml))
+        #expect(error.reason == .unhashableKey(TextPosition(line: 5, column: 5)))
     }
 
     @Test("control characters are refused by the reader, with a position")
