@@ -7,7 +7,7 @@ public struct PacingSettings: Sendable, Equatable, Codable {
     /// A new share is applied only when it differs from the one in force by at least this.
     public var deadbandPercent: Double = 1
     /// The most the share moves in one cycle (except to 0 once the credits are gone).
-    public var maxStepPercent: Double = 25
+    public var maxStepPercent: Double = 20
     /// Until the first hour under its control is billed, the controller has measured no
     /// demand at all; it keeps the share in force, but at least this much.
     public var coldStartPercent: Double = 60

@@ -1,3 +1,5 @@
+import CreditPIDHTTP
+
 /// The effective configuration as `credit-pid check` prints it: every key of every section,
 /// defaults included, in the files' own syntax, so the output can be read back as a
 /// configuration. Secrets show only whether they are set.
@@ -20,7 +22,8 @@ extension Configuration {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Whether a secret is set, and its length (a wrong file shows as a wrong length).
     private static func shown(_ secret: Secret?) -> String {
-        secret?.description ?? "<not set>"
+        secret.map { "<set, \($0.reveal().utf8.count) bytes>" } ?? "<not set>"
     }
 }

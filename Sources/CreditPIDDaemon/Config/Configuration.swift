@@ -34,7 +34,7 @@ public struct Configuration: Sendable, Equatable {
         public var ki: Double = 0.15
         public var kd: Double = 0.5
         /// The largest change of the share in one cycle, in percentage points.
-        public var maxStepPercent: Double = 10
+        public var maxStepPercent: Double = 20
         /// Changes smaller than this, in percentage points, are not written.
         public var deadbandPercent: Double = 1
         /// Seconds after which spend data that has not advanced counts as stale.

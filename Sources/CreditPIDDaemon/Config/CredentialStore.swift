@@ -1,3 +1,5 @@
+import CreditPIDHTTP
+
 /// Where the two secrets come from: systemd's LoadCredential= (`$CREDENTIALS_DIRECTORY/NAME`,
 /// readable only by this service) first, else an environment variable for runs by hand.
 /// A secret never appears in a diagnostic: only its name and where it was looked for.

@@ -1,3 +1,5 @@
+import CreditPIDHTTP
+
 /// The two secrets the daemon may need. Each is optional here: whether a missing one is an
 /// error depends on the rest of the configuration, and the loader decides that.
 public struct Credentials: Sendable, Equatable {

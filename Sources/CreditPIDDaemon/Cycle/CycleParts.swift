@@ -52,7 +52,7 @@ struct CycleParts {
         return try TernaryClient(
             configuration: TernaryConfiguration(
                 baseURL: ternary.url.absoluteString, tenantID: tenant, projectID: project,
-                apiKey: CreditPIDHTTP.Secret(key.revealed), timeoutMilliseconds: timeout,
+                apiKey: key, timeoutMilliseconds: timeout,
                 connectTimeoutMilliseconds: min(timeout, 5_000), caFile: ternary.caFile,
                 budgetMilliseconds: timeout * 3),
             onRetry: onRetry)
@@ -74,7 +74,7 @@ struct CycleParts {
             } catch {
                 throw Failure(description: "\(error)")
             }
-            let token = configuration.credentials.gitHubToken?.revealed ?? ""
+            let token = configuration.credentials.gitHubToken?.reveal() ?? ""
             let timeout = Int(routing.timeout * 1000)
             let client = try GitHubClient(
                 configuration: GitHubConfiguration(

@@ -1,4 +1,5 @@
 @testable import CreditPIDDaemon
+import CreditPIDHTTP
 import Foundation
 import Testing
 
@@ -176,11 +177,11 @@ import Testing
         let directory = try fixture.credentials(["ternary-api-key": "from-file\n", "github-token": "gh-file\r\n"])
         let environment = ["CREDENTIALS_DIRECTORY": directory, "TERNARY_API_KEY": "from-env", "GITHUB_TOKEN": "gh-env"]
         let credentials = try load(environment).configuration.credentials
-        #expect(credentials.ternaryAPIKey?.revealed == "from-file")
-        #expect(credentials.gitHubToken?.revealed == "gh-file")
+        #expect(credentials.ternaryAPIKey?.reveal() == "from-file")
+        #expect(credentials.gitHubToken?.reveal() == "gh-file")
         let partial = try fixture.credentials([:], folder: "empty-credentials")
         let fallback = try load(["CREDENTIALS_DIRECTORY": partial, "TERNARY_API_KEY": "from-env"]).configuration
-        #expect(fallback.credentials.ternaryAPIKey?.revealed == "from-env")
+        #expect(fallback.credentials.ternaryAPIKey?.reveal() == "from-env")
     }
 
     @Test func stateDirectoryDefaultsToSystemdsStateDirectory() throws {
@@ -203,8 +204,8 @@ import Testing
         #expect(text.contains("#   github-token: <set, 40 bytes>\n"))
         #expect(text.contains("#   ternary-api-key: <set, 25 bytes>\n"))
         #expect(!text.contains("ghp_") && !text.contains("ternary-secret"))
-        #expect("\(Secret("hunter2"))" == "<set, 7 bytes>")
-        #expect(String(reflecting: Secret("hunter2")) == "<set, 7 bytes>")
+        #expect("\(Secret("hunter2"))" == "(redacted)")
+        #expect(String(reflecting: Secret("hunter2")) == "(redacted)")
     }
 
     @Test func effectiveTextReadsBackAsTheSameConfiguration() throws {
