@@ -1,3 +1,5 @@
+// The core's seeded generator keeps the property test below the same on every run.
+@testable import CreditPIDCore
 @testable import CreditPIDSettings
 import Testing
 
@@ -45,18 +47,5 @@ struct PlainDecimalTests {
             #expect(!text.hasSuffix(".0") && !text.hasSuffix("."), "\(text)")
             #expect(YAML11Scalar(plain: text).number == share, "\(share): \(text)")
         }
-    }
-}
-
-/// A seeded generator, so that the property test above is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
