@@ -188,6 +188,6 @@ public final class ControlCycle: CycleRunner {
     }
 
     private static func retryLogger(_ logger: Logger) -> @Sendable (HTTPRetryEvent) -> Void {
-        { event in logger.warning("\(event), retrying", id: .cycleFailed) }
+        { event in logger.warning("\(event)", id: .cycleFailed) }
     }
 }
