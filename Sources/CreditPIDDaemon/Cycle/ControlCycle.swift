@@ -115,7 +115,10 @@ public final class ControlCycle: CycleRunner {
             let placeholder = Decision(share: lower, previousShare: share, reason: "spend data stale for \(age)",
                                        figures: state.lastDecision?.figures ?? CycleText.emptyFigures(now, configuration))
             if let outcome = apply(lower, decision: placeholder, now: now) {
-                if outcome.action == .written || configuration.routing.sink == .none { state.share = lower }
+                if outcome.action == .written || configuration.routing.sink == .none {
+                    state.share = lower
+                    state.shareSetAt = now
+                }
             }
             status = "data stale for \(age): lowered to \(PlainNumber.format(lower))%"
         }
