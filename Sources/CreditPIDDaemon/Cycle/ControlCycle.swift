@@ -52,7 +52,11 @@ public final class ControlCycle: CycleRunner {
     }
 
     public func runCycle(at now: Date) -> CycleReport {
-        let inForce = readShareInForce()
+        guard let inForce = readShareInForce() else {
+            state.lastCycle = now
+            save(now: now)
+            return CycleReport(status: "share in force unknown: deciding nothing")
+        }
         let deadline = ContinuousClock.now + .seconds(max(30, configuration.ternary.timeout * 4))
         let spend = DeadlineSpendSource(source: parts.spend, deadline: deadline)
         let context = DecisionContext(now: now, elapsed: state.lastCycle.map { now.timeIntervalSince($0) },
@@ -85,14 +89,23 @@ public final class ControlCycle: CycleRunner {
 
     // MARK: - Steps
 
-    private func readShareInForce() -> Double {
-        let fallback = state.share ?? parts.simulation?.scenario.initialPercentage ?? 0
+    /// The share in force as the sink reads it back, else the last one known; nil when it
+    /// cannot be read and none is known (a first start): a decision from an assumed 0% would
+    /// be written as a drop of any size, past the step limit.
+    private func readShareInForce() -> Double? {
+        let known = state.share ?? parts.simulation?.scenario.initialPercentage
         do {
-            return try parts.sink.shareInForce() ?? fallback
+            return try parts.sink.shareInForce() ?? known ?? 0
         } catch {
+            guard let known else {
+                state.lastProblem = "\(error)"
+                logger.warning("Failed to read the share in force from \(parts.sink.label): \(error); "
+                               + "no share is known yet, deciding nothing this cycle", id: .cycleFailed)
+                return nil
+            }
             logger.warning("Failed to read the share in force from \(parts.sink.label): \(error); "
-                           + "assuming the last known \(PlainNumber.format(fallback))%", id: .cycleFailed)
-            return fallback
+                           + "assuming the last known \(PlainNumber.format(known))%", id: .cycleFailed)
+            return known
         }
     }
 
