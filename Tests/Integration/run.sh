@@ -154,4 +154,5 @@ sctl stop $unit
 check "hung cycle: stop still exits 0 ($(elapsed "$started")s), abandoning the cycle" \
     test "$(prop $unit Result)/$(prop $unit ExecMainStatus)" = success/0
 
+. "$here/e2e.sh"   # end to end with both stand-ins, in a fresh instance
 summary
