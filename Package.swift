@@ -3,6 +3,17 @@
 // on a trajectory that uses the month's credits and never more.
 import PackageDescription
 
+/// Debian's libcurl links OpenSSL, GnuTLS, LDAP, RTMP, SSH and Kerberos, which cost the daemon
+/// about 8 MiB of resident memory it never uses. scripts/build-libcurl builds Debian's curl
+/// source for HTTP(S) over mbed TLS only; CREDIT_PID_LIBCURL pointing at the libcurl.a it makes
+/// links that instead (the test, demo and release scripts do). Unset: the system's libcurl.
+let curlLinking: [LinkerSetting] = {
+    guard let archive = Context.environment["CREDIT_PID_LIBCURL"], !archive.isEmpty else {
+        return [.linkedLibrary("curl")]
+    }
+    return [.unsafeFlags([archive, "-lmbedtls", "-lmbedx509", "-lmbedcrypto", "-lpthread"])]
+}()
+
 let package = Package(
     name: "credit-pid",
     products: [
@@ -12,7 +23,7 @@ let package = Package(
         // C shims: Swift cannot call C variadic functions or macros (sd_notifyf,
         // sd_journal_sendv's location macros, curl_easy_setopt).
         .target(name: "CSystemd", linkerSettings: [.linkedLibrary("systemd")]),
-        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CCurl", linkerSettings: curlLinking),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
         // The controller, period arithmetic and the simulator: no clock, no I/O.
