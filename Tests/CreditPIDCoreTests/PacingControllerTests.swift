@@ -54,11 +54,11 @@ struct PacingControllerTests {
                 let scenario = family.generate(seed: UInt64(seed))
                 var controller = PacingController(settings: PacingSettings(totalCredits: scenario.totalCredits))
                 let result = Simulator.run(scenario, controller: &controller)
-                var previous = max(scenario.initialPercentage, 60)
+                var previous = scenario.initialPercentage
                 for share in result.shares {
                     #expect((0...100).contains(share), "\(scenario.name): \(share)")
                     #expect(share == share.rounded(), "\(scenario.name): \(share) is not a whole percent")
-                    #expect(share == 0 || abs(share - previous) <= 25, "\(scenario.name): \(previous) -> \(share)")
+                    #expect(share == 0 || abs(share - previous) <= 20, "\(scenario.name): \(previous) -> \(share)")
                     previous = share
                 }
             }

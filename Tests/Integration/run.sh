@@ -96,7 +96,7 @@ check "journal: 'journalctl -u credit-pid CREDIT_PID_SHARE=$share' finds it" \
     bash -c "$(declare -f in_ns jctl); NS_PID=$NS_PID; jctl -u credit-pid CREDIT_PID_SHARE='$share' -o json | jq -e -s 'length > 0 and all(.[]; .CREDIT_PID_SHARE == \"$share\")' >/dev/null"
 check "journal: the API key appears nowhere" bash -c "$(declare -f in_ns jctl); NS_PID=$NS_PID; ! jctl -o json | grep -qF '$key'"
 
-printf '[Controller]\nDeadbandPercent=2\n' | drop_in 20-reload.conf
+printf '[Controller]\nDeadbandPercent=3\n' | drop_in 20-reload.conf
 sctl reload $unit
 check "reload (valid): StatusText says so" status_starts "Configuration reloaded"
 check "reload (valid): journal entry at notice" journal_has '.MESSAGE_ID == "ab750e2377af40bca22ffccbe9402511" and .PRIORITY == "5"'

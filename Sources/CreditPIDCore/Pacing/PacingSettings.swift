@@ -5,7 +5,7 @@ public struct PacingSettings: Sendable, Equatable, Codable {
     /// The share moves in steps of this many percent (1: whole percent).
     public var resolutionPercent: Double = 1
     /// A new share is applied only when it differs from the one in force by at least this.
-    public var deadbandPercent: Double = 1
+    public var deadbandPercent: Double = 2
     /// The most the share moves in one cycle (except to 0 once the credits are gone).
     public var maxStepPercent: Double = 20
     /// Until the first hour under its control is billed, the controller has measured no
@@ -25,7 +25,7 @@ public struct PacingSettings: Sendable, Equatable, Codable {
     /// this many hours (0: spread over the rest of the month).
     public var lineHorizonHours: Double = 96
     /// The gap, as a fraction of the credits, left alone.
-    public var lineBandFraction: Double = 0.03
+    public var lineBandFraction: Double = 0.04
     /// The memory, in hours, of the demand level that notices a surge or an outage.
     public var surgeResponseHours: Double = 8
     /// How far back the controller looks for the latest billed hour.

@@ -36,7 +36,7 @@ public struct Configuration: Sendable, Equatable {
         /// The largest change of the share in one cycle, in percentage points.
         public var maxStepPercent: Double = 20
         /// Changes smaller than this, in percentage points, are not written.
-        public var deadbandPercent: Double = 1
+        public var deadbandPercent: Double = 2
         /// Seconds after which spend data that has not advanced counts as stale.
         public var staleAfter: TimeInterval = 21_600
         public init() {}
