@@ -60,13 +60,15 @@ e2e_stand_ins() {
     # Their output goes to files: the journal, searched for secrets below, never sees argv.
     cat > "$WORK/units/ternary-e2e.service" <<EOF
 [Service]
-ExecStart=$python $standins/ternary_standin.py --scenario $dir/scenario.json --key-file $dir/ternary-key --tenant tenant-e2e --project 123456789012 --align none --port $e2e_ternary_port
+ExecStart=$python $standins/ternary_standin.py --scenario $dir/scenario.json --key-file $dir/ternary-key \\
+    --tenant tenant-e2e --project 123456789012 --align none --port $e2e_ternary_port
 StandardOutput=append:$dir/ternary.log
 StandardError=append:$dir/ternary.log
 EOF
     cat > "$WORK/units/github-e2e.service" <<EOF
 [Service]
-ExecStart=$python $standins/github_standin.py --token $e2e_token --comment-file $here/fixtures/basic.md --port $e2e_github_port
+ExecStart=$python $standins/github_standin.py --token $e2e_token --comment-file $here/fixtures/basic.md \\
+    --port $e2e_github_port
 StandardOutput=append:$dir/github.log
 StandardError=append:$dir/github.log
 EOF
@@ -132,7 +134,8 @@ e2e_writes() {
         "all(.patches[].body; . as \$b | $e2e_same_but_share)" --rawfile o "$e2e_original"
     check "e2e: the comment holds the last write; the issue's other comment is untouched" e2e_state_holds \
         '.comments[0].body == .patches[-1].body and .comments[1].body == "A later comment."'
-    check "e2e: every GitHub request carried the token from LoadCredential=" e2e_state_holds 'all(.requests[]; .authorized)'
+    check "e2e: every GitHub request carried the token from LoadCredential=" \
+        e2e_state_holds 'all(.requests[]; .authorized)'
     e2e_since="@0"
     check "e2e: each write followed a decision on Ternary's spend ($e2e_visible), behind the line" e2e_journal "
         map(select(.MESSAGE_ID == \"5df3fa65576d46b6af2bb2a8373e90c2\" and .CREDIT_PID_APPLIED == \"written\"))
@@ -147,7 +150,8 @@ e2e_dry_run() {
     e2e_since=$(in_ns date '+%Y-%m-%d %H:%M:%S')
     printf '[Routing]\nDryRun=yes\n' | in_ns bash -c 'cat > /etc/credit-pid/credit-pid.conf.d/60-dry-run.conf'
     sctl reload $e2e_unit
-    check "e2e: reload to DryRun=yes is taken" wait_for 15 e2e_journal_has '.MESSAGE_ID == "ab750e2377af40bca22ffccbe9402511"'
+    check "e2e: reload to DryRun=yes is taken" \
+        wait_for 15 e2e_journal_has '.MESSAGE_ID == "ab750e2377af40bca22ffccbe9402511"'
     e2e_writes_before=$(e2e_patches)
     e2e_github_post "$(jq -n --rawfile o "$e2e_original" '{issue: 5132, body: $o}')"
     check "e2e: dry run: the entry carries the text it would write" wait_for 15 e2e_journal_has "
@@ -160,8 +164,9 @@ e2e_dry_run() {
 # the new credential file; a reload does not (systemd 252 copies credentials into
 # $CREDENTIALS_DIRECTORY only when the service starts).
 e2e_rotation() {
-    local refused='.PRIORITY == "4" and (.MESSAGE | startswith("Failed to read the spend: Ternary refused the API key (HTTP 401")
-        and contains("replace the credential file \u0027ternary-api-key\u0027"))'
+    local refused='.PRIORITY == "4"
+        and (.MESSAGE | startswith("Failed to read the spend: Ternary refused the API key (HTTP 401"))
+        and (.MESSAGE | contains("replace the credential file \u0027ternary-api-key\u0027"))'
     printf '%s\n' "$e2e_rotated" > "$e2e_dir/ternary-key"
     e2e_since=$(in_ns date '+%Y-%m-%d %H:%M:%S')
     check "e2e: an expired key: a warning says it was refused and names the credential file" \

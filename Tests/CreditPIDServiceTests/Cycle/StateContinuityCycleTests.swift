@@ -26,7 +26,8 @@ struct StateContinuityCycleTests {
 
         let path = fixture.statePath.path
         let movedTo = path + ".corrupt-20260812T000000Z"
-        let warning = try #require(fixture.log.take().first(startingWith: "warning: State file '\(path)' is unusable ("))
+        let lines = fixture.log.take()
+        let warning = try #require(lines.first(startingWith: "warning: State file '\(path)' is unusable ("))
         #expect(warning.contains(sample.reason), "\(warning)")
         #expect(warning.hasSuffix("; moved it to '\(movedTo)', starting fresh"))
         #expect(try String(contentsOfFile: movedTo, encoding: .utf8) == sample.bytes)
@@ -34,8 +35,8 @@ struct StateContinuityCycleTests {
 
         _ = try fixture.run(cycle, at: 0)
         #expect(try fixture.shareInFile() == "45")
-        guard case .restored(let saved) = try StateStore<DaemonState>(directory: fixture.configuration.state.directory).peek()
-        else {
+        let store = StateStore<DaemonState>(directory: fixture.configuration.state.directory)
+        guard case .restored(let saved) = try store.peek() else {
             Issue.record("the cycle did not save a usable state")
             return
         }
@@ -54,7 +55,7 @@ struct StateContinuityCycleTests {
         _ = fixture.log.take()
 
         let second = try fixture.makeCycle()
-        let restored = try #require(fixture.log.take().first(startingWith: "info: Restored the state saved by the pacing "))
+        let restored = try #require(fixture.log.take().first(startingWith: "info: Restored the state saved by "))
         #expect(restored == "info: Restored the state saved by the pacing controller after its cycle at "
             + "2026-08-12T14:00:00Z, share \(PlainNumber.format(saved.share ?? -1))% from '\(fixture.statePath.path)'")
         #expect(second.savedState == saved)
