@@ -22,7 +22,7 @@ public enum TernaryError: Error, CustomStringConvertible {
             "Failed to query Ternary spend: \(error)"
         case let .keyRefused(status, excerpt):
             "Ternary refused the API key (HTTP \(status), body \(excerpt)): replace the credential "
-                + "file 'ternary-api-key' with a valid key, then run 'systemctl reload credit-pid'"
+                + "file 'ternary-api-key' with a valid key, then run 'systemctl restart credit-pid' (systemd hands credentials over at start)"
         case let .failedStatus(status, excerpt):
             "Failed to query Ternary spend: HTTP \(status), body \(excerpt)"
         case let .malformedReply(status, problem, excerpt):

@@ -74,7 +74,7 @@ struct GitHubClientTests {
             return
         }
         #expect(error.description.contains("replace the 'github-token' credential and run "
-            + "'systemctl reload credit-pid'"))
+            + "'systemctl restart credit-pid'"))
         #expect(!"\(error)".contains(wrong))
         #expect(!String(reflecting: error).contains(wrong))
     }

@@ -23,7 +23,7 @@ struct TernaryFailureTests {
     func keyRefused(status: Int) throws {
         let text = try failure(.text(status, "{\"error\":\"key \(TernaryFixtures.key) expired\"}"))
         #expect(text == "Ternary refused the API key (HTTP \(status), body '{\"error\":\"key (redacted) expired\"}'): "
-            + "replace the credential file 'ternary-api-key' with a valid key, then run 'systemctl reload credit-pid'")
+            + "replace the credential file 'ternary-api-key' with a valid key, then run 'systemctl restart credit-pid' (systemd hands credentials over at start)")
     }
 
     @Test("a long error body is cut, and the cut is counted")
