@@ -51,13 +51,19 @@ public final class ControlCycle: CycleRunner {
         controller = ControllerChoice(configuration: configuration, restoring: modeChanged ? nil : current)
     }
 
+    /// A cycle's I/O (reading the share, the spend queries, the write) ends within this, well
+    /// inside the unit's WatchdogSec=3min: a Ternary or GitHub that stops answering ends the
+    /// cycle as a failure to read or to apply, and only a cycle stuck in something else stops
+    /// the watchdog pings and gets the service restarted.
+    public static let timeBudget: Duration = .seconds(120)
+
     public func runCycle(at now: Date) -> CycleReport {
-        guard let inForce = readShareInForce() else {
+        let deadline = ContinuousClock.now + Self.timeBudget
+        guard let inForce = readShareInForce(deadline: deadline) else {
             state.lastCycle = now
             save(now: now)
             return CycleReport(status: "share in force unknown: deciding nothing")
         }
-        let deadline = ContinuousClock.now + .seconds(max(30, configuration.ternary.timeout * 4))
         let spend = DeadlineSpendSource(source: parts.spend, deadline: deadline)
         let context = DecisionContext(now: now, elapsed: state.lastCycle.map { now.timeIntervalSince($0) },
                                       shareInForce: inForce)
@@ -66,7 +72,7 @@ public final class ControlCycle: CycleRunner {
         do {
             decision = try controller.decide(context, spend: spend)
         } catch {
-            return stale(now: now, share: inForce, error: error)
+            return stale(now: now, share: inForce, error: error, deadline: deadline)
         }
         state.lastSpendRead = now
         state.lastProblem = nil
@@ -74,7 +80,7 @@ public final class ControlCycle: CycleRunner {
         let governor = ControllerChoice.governor(configuration)
         let share = governor.next(from: inForce, toward: decision.share,
                                   spentOut: decision.figures.spendEstimated >= decision.figures.credits)
-        let outcome = apply(share, decision: decision, now: now)
+        let outcome = apply(share, decision: decision, now: now, deadline: deadline)
         controller.save(into: &state)
         state.lastDecision = decision
         if outcome != nil || configuration.routing.dryRun || configuration.routing.sink == .none {
@@ -92,10 +98,10 @@ public final class ControlCycle: CycleRunner {
     /// The share in force as the sink reads it back, else the last one known; nil when it
     /// cannot be read and none is known (a first start): a decision from an assumed 0% would
     /// be written as a drop of any size, past the step limit.
-    private func readShareInForce() -> Double? {
+    private func readShareInForce(deadline: ContinuousClock.Instant) -> Double? {
         let known = state.share ?? parts.simulation?.scenario.initialPercentage
         do {
-            return try parts.sink.shareInForce() ?? known ?? 0
+            return try parts.sink.shareInForce(deadline: deadline) ?? known ?? 0
         } catch {
             guard let known else {
                 state.lastProblem = "\(error)"
@@ -111,7 +117,7 @@ public final class ControlCycle: CycleRunner {
 
     /// The spend could not be read: keep the share, or lower it once data has been stale for
     /// StaleAfterSec (see `StalePolicy`).
-    private func stale(now: Date, share: Double, error: any Error) -> CycleReport {
+    private func stale(now: Date, share: Double, error: any Error, deadline: ContinuousClock.Instant) -> CycleReport {
         let policy = StalePolicy(staleAfter: configuration.controller.staleAfter,
                                  stepPercent: configuration.controller.maxStepPercent)
         let since = state.lastSpendRead ?? startedAt
@@ -127,7 +133,7 @@ public final class ControlCycle: CycleRunner {
                            id: .cycleFailed, fields: ["CREDIT_PID_STALE": "1", "CREDIT_PID_SHARE": PlainNumber.format(lower)])
             let placeholder = Decision(share: lower, previousShare: share, reason: "spend data stale for \(age)",
                                        figures: state.lastDecision?.figures ?? CycleText.emptyFigures(now, configuration))
-            if let outcome = apply(lower, decision: placeholder, now: now) {
+            if let outcome = apply(lower, decision: placeholder, now: now, deadline: deadline) {
                 if outcome.action == .written || configuration.routing.sink == .none {
                     state.share = lower
                     state.shareSetAt = now
@@ -141,10 +147,11 @@ public final class ControlCycle: CycleRunner {
     }
 
     /// Applies the share through the sink; nil when the sink failed (logged here).
-    private func apply(_ share: Double, decision: Decision, now: Date) -> RoutingOutcome? {
+    private func apply(_ share: Double, decision: Decision, now: Date,
+                       deadline: ContinuousClock.Instant) -> RoutingOutcome? {
         let dryRun = configuration.routing.dryRun
         do {
-            let outcome = try parts.sink.apply(share, decision: decision, at: now, dryRun: dryRun)
+            let outcome = try parts.sink.apply(share, decision: decision, at: now, dryRun: dryRun, deadline: deadline)
             if outcome.action == .wouldWrite {
                 logger.info("Dry run: would set the share to \(PlainNumber.format(share))% in \(parts.sink.label), writing nothing",
                             id: .cycleDecision, fields: ["CREDIT_PID_DRY_RUN": "1", "CREDIT_PID_WOULD_WRITE": outcome.text ?? ""])

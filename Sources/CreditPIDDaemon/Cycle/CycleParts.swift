@@ -95,10 +95,11 @@ struct SimulatedRouting: RoutingSink {
 
     var label: String { sink.label + " (simulated plant)" }
 
-    func shareInForce() throws -> Double? { try sink.shareInForce() }
+    func shareInForce(deadline: ContinuousClock.Instant) throws -> Double? { try sink.shareInForce(deadline: deadline) }
 
-    func apply(_ share: Double, decision: Decision, at time: Date, dryRun: Bool) throws -> RoutingOutcome {
-        let outcome = try sink.apply(share, decision: decision, at: time, dryRun: dryRun)
+    func apply(_ share: Double, decision: Decision, at time: Date, dryRun: Bool,
+               deadline: ContinuousClock.Instant) throws -> RoutingOutcome {
+        let outcome = try sink.apply(share, decision: decision, at: time, dryRun: dryRun, deadline: deadline)
         if outcome.action == .written { plant.apply(share: share, at: time) }
         return outcome
     }

@@ -16,7 +16,7 @@ public struct FileSink: RoutingSink {
 
     public var label: String { "file \(path)" }
 
-    public func shareInForce() throws -> Double? {
+    public func shareInForce(deadline: ContinuousClock.Instant) throws -> Double? {
         guard PosixFile.exists(path) else { return nil }
         let text = try PosixFile.readText(path)
         let first = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
@@ -26,10 +26,11 @@ public struct FileSink: RoutingSink {
         return share
     }
 
-    public func apply(_ share: Double, decision: Decision, at time: Date, dryRun: Bool) throws -> RoutingOutcome {
+    public func apply(_ share: Double, decision: Decision, at time: Date, dryRun: Bool,
+                      deadline: ContinuousClock.Instant) throws -> RoutingOutcome {
         let text = "\(PlainNumber.format(share))\ntime=\(UTCTimestamp.format(time))\nreason=\(decision.reason)\n"
         if dryRun { return RoutingOutcome(action: .wouldWrite, text: text) }
-        if try shareInForce() == share { return RoutingOutcome(action: .unchanged) }
+        if try shareInForce(deadline: deadline) == share { return RoutingOutcome(action: .unchanged) }
         try PosixFile.writeDurably(Array(text.utf8), to: path, mode: 0o644)
         return RoutingOutcome(action: .written, text: text)
     }
@@ -45,8 +46,9 @@ public struct FileSinkError: Error, CustomStringConvertible {
 public struct LogOnlySink: RoutingSink {
     public init() {}
     public var label: String { "none (log only)" }
-    public func shareInForce() throws -> Double? { nil }
-    public func apply(_ share: Double, decision: Decision, at time: Date, dryRun: Bool) throws -> RoutingOutcome {
+    public func shareInForce(deadline: ContinuousClock.Instant) throws -> Double? { nil }
+    public func apply(_ share: Double, decision: Decision, at time: Date, dryRun: Bool,
+                      deadline: ContinuousClock.Instant) throws -> RoutingOutcome {
         RoutingOutcome(action: .loggedOnly)
     }
 }

@@ -6,9 +6,11 @@ public protocol RoutingSink: Sendable {
     /// A short name for logs: "github pytorch/test-infra#5132", "file /run/…".
     var label: String { get }
     /// The share in force now, or nil when the sink cannot tell (nothing written yet).
-    func shareInForce() throws -> Double?
+    /// Gives up at `deadline`, the end of the cycle's time budget.
+    func shareInForce(deadline: ContinuousClock.Instant) throws -> Double?
     /// Applies `share` (or, in a dry run, says what would change); returns what happened.
-    func apply(_ share: Double, decision: Decision, at time: Date, dryRun: Bool) throws -> RoutingOutcome
+    func apply(_ share: Double, decision: Decision, at time: Date, dryRun: Bool,
+               deadline: ContinuousClock.Instant) throws -> RoutingOutcome
 }
 
 public struct RoutingOutcome: Sendable, Equatable {

@@ -52,7 +52,9 @@ public final class ServiceLoop: @unchecked Sendable {
         self.stopGrace = stopGrace
         timer = DispatchSource.makeTimerSource(queue: cycleQueue)
         // Resumed at once, unscheduled (it never fires until `run` schedules it): releasing a
-        // source that was never resumed traps, and `runOnce` never resumes it otherwise.
+        // source that was never resumed traps, and `runOnce` never resumes it otherwise. An
+        // empty handler until then: libdispatch complains about a source activated without one.
+        timer.setEventHandler {}
         timer.resume()
     }
 
