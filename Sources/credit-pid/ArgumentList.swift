@@ -45,4 +45,14 @@ struct ArgumentList {
         }
         return items.filter { $0 != "--" }
     }
+
+    /// `--config PATH` and nothing else, as `serve` and `once` take.
+    static func configPath(_ arguments: [String], default path: String) throws -> String {
+        var list = ArgumentList(arguments)
+        let chosen = try list.value("--config") ?? path
+        if let extra = try list.positional().first {
+            throw UsageError(description: "unexpected argument '\(extra)'")
+        }
+        return chosen
+    }
 }

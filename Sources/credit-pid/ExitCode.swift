@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import CreditPIDSystemd
 
 /// Exit statuses from sysexits(3), so that scripts and systemd can tell a bad
 /// command line from bad data, a bad configuration or a failed service.
@@ -16,17 +14,8 @@ enum ExitCode {
     static let config: Int32 = 78       // EX_CONFIG
 }
 
-/// Writes one message to standard error with write(2): `print` is block-buffered
-/// when stdout is not a terminal, and Glibc's `stderr` global is not usable from
-/// Swift 6 code, so errors go straight to file descriptor 2.
+/// Writes one message to standard error, unbuffered: errors must not wait behind `print`'s
+/// buffer (see `FileDescriptor`).
 func writeError(_ message: String) {
-    var line = message
-    if !line.hasSuffix("\n") { line += "\n" }
-    var bytes = Array(line.utf8)[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        bytes = bytes.dropFirst(written)
-    }
+    FileDescriptor.write(message.hasSuffix("\n") ? message : message + "\n", to: 2)
 }

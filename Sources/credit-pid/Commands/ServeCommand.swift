@@ -17,13 +17,9 @@ enum ServeCommand: Command {
     """
 
     static func run(_ arguments: [String]) -> Int32 {
-        var list = ArgumentList(arguments)
         let path: String
         do {
-            path = try list.value("--config") ?? ConfigurationLoader.defaultPath
-            if let extra = try list.positional().first {
-                throw ArgumentList.UsageError(description: "unexpected argument '\(extra)'")
-            }
+            path = try ArgumentList.configPath(arguments, default: ConfigurationLoader.defaultPath)
         } catch {
             writeError("credit-pid serve: \(error)\n\n\(usage)")
             return ExitCode.usage
