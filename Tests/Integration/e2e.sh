@@ -56,7 +56,7 @@ EOF
 }
 
 e2e_stand_ins() {
-    local dir=$1 python=/usr/bin/python3 standins=$top/Tests/StandIns
+    local dir=$1 python=/usr/bin/python3 standins=$e2e_project/Tests/StandIns
     # Their output goes to files: the journal, searched for secrets below, never sees argv.
     cat > "$WORK/units/ternary-e2e.service" <<EOF
 [Service]
@@ -67,7 +67,7 @@ StandardError=append:$dir/ternary.log
 EOF
     cat > "$WORK/units/github-e2e.service" <<EOF
 [Service]
-ExecStart=$python $standins/github_standin.py --token $e2e_token --comment-file $here/fixtures/basic.md \\
+ExecStart=$python $standins/github_standin.py --token $e2e_token --comment-file $e2e_project/Tests/Integration/fixtures/basic.md \\
     --port $e2e_github_port
 StandardOutput=append:$dir/github.log
 StandardError=append:$dir/github.log
@@ -114,8 +114,9 @@ e2e_setup() {
     mkdir -p "$e2e_dir"
     printf '%s\n' "$e2e_key" > "$e2e_dir/ternary-key"
     e2e_visible=$(e2e_scenario "$e2e_dir/scenario.json")
+    e2e_project=$(stage_project "$top")
     cp "$binary" "$WORK/credit-pid"
-    in_ns "$top/scripts/install" --prefix /run/credit-pid --binary "$WORK/credit-pid" >/dev/null
+    in_ns "$e2e_project/scripts/install" --prefix /run/credit-pid --binary "$WORK/credit-pid" >/dev/null
     in_ns cat /etc/systemd/system/$e2e_unit > "$WORK/units/$e2e_unit"
     e2e_stand_ins "$e2e_dir"
     e2e_configure

@@ -272,6 +272,20 @@ boot_private_systemd() {
     [[ $state == running ]] || { sctl --failed >&2 || true; cat "$WORK/pid1.log" >&2; die "system state is '$state'"; }
 }
 
+# The private instance has its own /tmp and /run: a checkout under /tmp (CI clones there)
+# is invisible inside. This copies what the instance runs from the checkout (the install
+# script with the unit and configuration it installs, the stand-ins, the fixtures) into the
+# work dir, which the instance does see, and prints the copy's path.
+stage_project() {
+    local top=$1 copy=$WORK/project
+    mkdir -p "$copy/scripts" "$copy/Tests/Integration"
+    cp "$top/scripts/install" "$copy/scripts/"
+    cp -r "$top/systemd" "$top/config" "$copy/"
+    cp -r "$top/Tests/StandIns" "$copy/Tests/"
+    cp -r "$top/Tests/Integration/fixtures" "$copy/Tests/Integration/"
+    echo "$copy"
+}
+
 teardown() {
     local rc=$?
     set +e

@@ -72,13 +72,14 @@ check "install leaves credentials readable by root only" \
 # Under systemd: install into the private instance, as an administrator would.
 boot_private_systemd
 # $WORK is the one host folder under /tmp that the instance sees.
+project=$(stage_project "$top")
 cp "$binary" "$WORK/credit-pid"
-in_ns "$top/scripts/install" --prefix /run/credit-pid --binary "$WORK/credit-pid" >/dev/null
+in_ns "$project/scripts/install" --prefix /run/credit-pid --binary "$WORK/credit-pid" >/dev/null
 in_ns cat /etc/systemd/system/$unit > "$WORK/units/$unit"
 sctl daemon-reload
 check "systemd-analyze verify is clean" in_ns env SYSTEMD_UNIT_PATH="$WORK/units" systemd-analyze verify "$WORK/units/$unit"
 
-in_ns install -m 0644 "$here/fixtures/steady.json" /etc/credit-pid/steady.json
+in_ns install -m 0644 "$project/Tests/Integration/fixtures/steady.json" /etc/credit-pid/steady.json
 in_ns bash -c "printf '%s\n' '$key' > /etc/credit-pid/credentials/ternary-api-key"
 printf '[Simulation]\nScenario=/etc/credit-pid/steady.json\nSpeed=3600\n[Routing]\nSink=none\n' | drop_in 10-test.conf
 
@@ -133,7 +134,7 @@ check "stop: the shutdown entry is in the journal" journal_has '.MESSAGE_ID == "
 # the HTTP timeout, systemd kills and restarts the service.
 cat > "$WORK/units/ternary-standin.service" <<EOF
 [Service]
-ExecStart=/usr/bin/python3 $top/Tests/StandIns/ternary_standin.py --scenario /etc/credit-pid/steady.json --key $key --port 18080
+ExecStart=/usr/bin/python3 $project/Tests/StandIns/ternary_standin.py --scenario /etc/credit-pid/steady.json --key $key --port 18080
 EOF
 mkdir -p "$WORK/units/$unit.d"
 printf '[Service]\nWatchdogSec=2s\nRestartSec=500ms\n' > "$WORK/units/$unit.d/50-watchdog.conf"
