@@ -90,7 +90,7 @@ public final class ControlCycle: CycleRunner {
         save(now: now)
         logDecision(decision, applied: share, previous: inForce, outcome: outcome)
         return CycleReport(status: CycleText.status(decision: decision, share: share, inForce: inForce,
-                                                    outcome: outcome, dryRun: configuration.routing.dryRun))
+                                                    outcome: outcome, dryRun: configuration.routing.dryRun, now: now))
     }
 
     // MARK: - Steps

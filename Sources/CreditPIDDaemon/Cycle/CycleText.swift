@@ -5,16 +5,15 @@ import FoundationEssentials
 /// (readable alone) and the journal fields (one figure each, for `journalctl FIELD=…`).
 enum CycleText {
     static func status(decision: Decision, share: Double, inForce: Double, outcome: RoutingOutcome?,
-                       dryRun: Bool) -> String {
+                       dryRun: Bool, now: Date) -> String {
         let figures = decision.figures
         var text = "share \(PlainNumber.format(share))%, \(money(figures.spendEstimated)) of \(money(figures.credits))"
         text += figures.onTrack ? ", on track" : ", \(decision.reason)"
         if outcome == nil { text += ", not applied (sink failed)" } else if dryRun, share != inForce {
             text += " (dry run, in force \(PlainNumber.format(inForce))%)"
         }
-        if let billed = figures.billedThrough, decision.figures.spendVisible > 0 {
-            let age = figures.period.contains(billed) ? nowAge(billed, figures) : nil
-            if let age { text += ", billed to \(age) ago" }
+        if let billed = figures.billedThrough, now >= billed {
+            text += ", billed to \(duration(now.timeIntervalSince(billed))) ago"
         }
         return text
     }
@@ -90,11 +89,5 @@ enum CycleText {
         let hours = minutes / 60
         if hours < 48 { return "\(hours)h" }
         return "\(hours / 24)d \(hours % 24)h"
-    }
-
-    private static func nowAge(_ billed: Date, _ figures: DecisionFigures) -> String? {
-        let end = figures.period.end.timeIntervalSince1970 - figures.hoursLeft * 3600
-        let age = end - billed.timeIntervalSince1970
-        return age >= 0 ? duration(age) : nil
     }
 }
