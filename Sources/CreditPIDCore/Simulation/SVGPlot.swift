@@ -65,14 +65,15 @@ public enum SVGPlot {
         <text x="\(fmt(x + margin))" y="\(fmt(y + 20))" font-weight="bold"\(over ? " fill=\"#b00020\"" : "")>\(title)</text>
         <rect x="\(fmt(x + margin))" y="\(fmt(top))" width="\(fmt(plotWidth))" height="\(fmt(spendHeight))" fill="none" stroke="#999"/>
         <line x1="\(fmt(px(0)))" y1="\(fmt(py(scenario.totalCredits)))" x2="\(fmt(px(hours)))" y2="\(fmt(py(scenario.totalCredits)))" stroke="#b00020" stroke-dasharray="4 3"/>
-        <text x="\(fmt(x + 4))" y="\(fmt(py(scenario.totalCredits) + 4))" fill="#b00020">credits</text>
+        <text x="\(fmt(px(hours) - 4))" y="\(fmt(py(scenario.totalCredits) - 4))" fill="#b00020" text-anchor="end">credits</text>
         <line x1="\(fmt(px(0)))" y1="\(fmt(py(scenario.spentBeforeStart)))" x2="\(fmt(px(hours)))" y2="\(fmt(py(scenario.attainable)))" stroke="#888" stroke-dasharray="2 2"/>
         <polyline points="\(spendPoints)" fill="none" stroke="#1f5fbf" stroke-width="1.5"/>
-        <text x="\(fmt(x + 4))" y="\(fmt(top + 10))" fill="#1f5fbf">spend</text>
+        <text x="\(fmt(px(hours) - 6))" y="\(fmt(top + spendHeight - 8))" fill="#1f5fbf" text-anchor="end">spend; dotted: the straight line</text>
         <rect x="\(fmt(x + margin))" y="\(fmt(shareTop))" width="\(fmt(plotWidth))" height="\(fmt(shareHeight))" fill="none" stroke="#999"/>
         <polyline points="\(sharePoints)" fill="none" stroke="#2a8c3c" stroke-width="1"/>
-        <text x="\(fmt(x + 4))" y="\(fmt(shareTop + 10))" fill="#2a8c3c">share</text>
-        <text x="\(fmt(x + 4))" y="\(fmt(shareTop + shareHeight))" fill="#2a8c3c">0-100%</text>
+        <text x="\(fmt(x + 4))" y="\(fmt(shareTop + 10))" fill="#2a8c3c">100%</text>
+        <text x="\(fmt(x + 4))" y="\(fmt(shareTop + shareHeight))" fill="#2a8c3c">0%</text>
+        <text x="\(fmt(x + margin + 6))" y="\(fmt(shareTop + 12))" fill="#2a8c3c">share</text>
         </g>
 
         """
