@@ -11,19 +11,17 @@ public protocol ShareController: Sendable {
 
 /// What a cycle knows besides the spend: the time, and the share actually in force (read back
 /// from the routing sink, so a share someone set by hand, or a dry run, is what the controller
-/// learns from).
+/// learns from). There is no time step here: the pacing controller works on UTC hours, and the
+/// original's PID steps by its fixed API latency, so a wall-clock step can move the calendar
+/// but never a PID.
 public struct DecisionContext: Sendable, Equatable {
     /// UTC wall time: it places the cycle in the calendar.
     public var now: Date
-    /// Seconds since the previous decision by a monotonic clock, or nil for the first one. A
-    /// wall-clock step moves `now`, never this.
-    public var elapsed: Double?
     /// The share in force as read from the sink, 0-100.
     public var shareInForce: Double
 
-    public init(now: Date, elapsed: Double? = nil, shareInForce: Double) {
+    public init(now: Date, shareInForce: Double) {
         self.now = now
-        self.elapsed = elapsed
         self.shareInForce = shareInForce
     }
 }

@@ -11,7 +11,7 @@ public enum Simulator {
         for step in 0..<scenario.demandPerHour.count {
             let now = plant.stepTime(step)
             plant.now = now
-            let context = DecisionContext(now: now, elapsed: step == 0 ? nil : 3600, shareInForce: share)
+            let context = DecisionContext(now: now, shareInForce: share)
             do {
                 share = try controller.decide(context, spend: plant).share
             } catch {

@@ -65,8 +65,7 @@ public final class ControlCycle: CycleRunner {
             return CycleReport(status: "share in force unknown: deciding nothing")
         }
         let spend = DeadlineSpendSource(source: parts.spend, deadline: deadline)
-        let context = DecisionContext(now: now, elapsed: state.lastCycle.map { now.timeIntervalSince($0) },
-                                      shareInForce: inForce)
+        let context = DecisionContext(now: now, shareInForce: inForce)
         state.lastCycle = now
         let decision: Decision
         do {
