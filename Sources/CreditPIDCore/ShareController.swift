@@ -62,14 +62,15 @@ public struct DecisionFigures: Sendable, Equatable, Codable {
     public var rateObserved: Double?
     /// The end of the latest billed hour, if any hour of the period is billed.
     public var billedThrough: Date?
-    /// The plan reaches the credits with a share strictly inside 0-100.
-    public var onTrack: Bool
+    /// The plan reaches the credits with a share strictly inside 0-100; nil while the
+    /// controller has measured nothing to plan with (a cold start).
+    public var onTrack: Bool?
     /// The controller's relative forecast error over a billing lag, one standard deviation.
     public var forecastError: Double?
 
     public init(period: BudgetPeriod, credits: Double, spendVisible: Double, spendEstimated: Double,
                 idealSpend: Double, reserve: Double, hoursLeft: Double, rateNeeded: Double,
-                rateObserved: Double?, billedThrough: Date?, onTrack: Bool) {
+                rateObserved: Double?, billedThrough: Date?, onTrack: Bool?) {
         self.period = period
         self.credits = credits
         self.spendVisible = spendVisible

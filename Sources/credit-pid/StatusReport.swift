@@ -12,7 +12,11 @@ enum StatusReport {
         let decision = state.lastDecision
         lines.append("credit-pid: \(state.mode) controller" + (decision.map { ", period \($0.figures.period)" } ?? ""))
         if let share = state.share {
-            row("share", "\(number(share))%" + (state.shareSetAt.map { " (as of \(UTCTimestamp.format($0)))" } ?? ""))
+            row("share", "\(number(share))% in force" + (state.shareSetAt.map { " since \(UTCTimestamp.format($0))" } ?? ""))
+        }
+        if let decided = state.decidedShare, decided != state.share {
+            let why = state.applied == "would-write" ? "a dry run writes nothing" : "the write failed"
+            row("decided", "\(number(decided))%, not in force: \(why)")
         }
         if let figures = decision?.figures {
             var spend = "\(money(figures.spendEstimated)) of \(money(figures.credits)) by estimate, "
@@ -22,7 +26,11 @@ enum StatusReport {
             row("line", "\(money(figures.idealSpend)) now, reserve \(money(figures.reserve))")
             row("hours left", SimulationReport.fixed(figures.hoursLeft, 0))
             row("rate needed", "\(money(figures.rateNeeded))/h")
-            row("on track", figures.onTrack ? "yes" : "no: \(decision!.reason)")
+            switch figures.onTrack {
+            case true?: row("on track", "yes")
+            case false?: row("on track", "no: \(decision!.reason)")
+            case nil: row("on track", "not known yet: \(decision!.reason)")
+            }
         }
         if let last = state.lastCycle { row("last cycle", UTCTimestamp.format(last)) }
         if let read = state.lastSpendRead { row("spend read", UTCTimestamp.format(read)) }
@@ -36,6 +44,8 @@ enum StatusReport {
             var period: String?
             var share: Double?
             var share_set_at: String?
+            var decided_share: Double?
+            var applied: String?
             var spend_billed: Double?
             var spend_estimated: Double?
             var credits: Double?
@@ -53,7 +63,8 @@ enum StatusReport {
         let figures = state.lastDecision?.figures
         let summary = Summary(
             mode: state.mode, period: figures?.period.description, share: state.share,
-            share_set_at: state.shareSetAt.map { UTCTimestamp.format($0) }, spend_billed: figures?.spendVisible,
+            share_set_at: state.shareSetAt.map { UTCTimestamp.format($0) }, decided_share: state.decidedShare,
+            applied: state.applied, spend_billed: figures?.spendVisible,
             spend_estimated: figures?.spendEstimated, credits: figures?.credits, ideal_spend: figures?.idealSpend,
             reserve: figures?.reserve, hours_left: figures?.hoursLeft, rate_needed: figures?.rateNeeded,
             billed_through: figures?.billedThrough.map { UTCTimestamp.format($0) }, on_track: figures?.onTrack,

@@ -46,7 +46,7 @@ score=$(systemd-analyze security --offline=true "$top/systemd/credit-pid.service
 check "systemd-analyze security rates the unit ${score:-?} (at most 1.5)" awk -v s="${score:-99}" 'BEGIN { exit !(s <= 1.5) }'
 
 cp "$here/fixtures/steady.json" "$scratch/"
-printf '[Simulation]\nScenario=%s\n' "$scratch/steady.json" > "$scratch/good.conf"
+printf '[Simulation]\nScenario=%s\n[Routing]\nSink=none\n' "$scratch/steady.json" > "$scratch/good.conf"
 printf '[Controller]\nKp=fast\n[Budget]\nTotalCredit=1\n' > "$scratch/bad.conf"
 check "check: a valid configuration exits 0 and prints every key" \
     bash -c "'$binary' check --config '$scratch/good.conf' | grep -qx 'TotalCredits=500000'"

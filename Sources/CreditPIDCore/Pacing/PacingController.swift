@@ -63,7 +63,7 @@ public struct PacingController: ShareController {
             rateNeeded: trajectory.rateNeeded(at: context.now, spent: estimated),
             rateObserved: state.demand.isReady
                 ? context.shareInForce / 100 * state.demand.forecast(nowHour) : nil,
-            billedThrough: frontier.map { UTCHours.date($0 + 1) }, onTrack: false)
+            billedThrough: frontier.map { UTCHours.date($0 + 1) }, onTrack: nil)
         figures.forecastError = state.demand.isReady ? state.demand.relativeError : nil
 
         let previous = context.shareInForce
@@ -71,6 +71,7 @@ public struct PacingController: ShareController {
         let reason: String
         if estimated >= credits {
             target = 0
+            figures.onTrack = false
             reason = "the credits are spent"
         } else if !state.demand.isReady {
             target = max(previous, settings.coldStartPercent)

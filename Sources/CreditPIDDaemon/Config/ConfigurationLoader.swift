@@ -23,7 +23,9 @@ public struct ConfigurationLoader: Sendable {
 
     public var dropInDirectory: String { path + ".d" }
 
-    public func load() throws(ConfigurationError) -> Loaded {
+    /// `requiringCredentials: false` reads everything but does not insist on the credentials
+    /// the rest would need: for commands that only read local state.
+    public func load(requiringCredentials: Bool = true) throws(ConfigurationError) -> Loaded {
         var diagnostics = Diagnostics()
         let defaults = defaultConfiguration()
         var configuration = defaults
@@ -35,7 +37,7 @@ public struct ConfigurationLoader: Sendable {
         // A file that could not be read may well hold the keys that look missing: saying so
         // would only bury the real error.
         if diagnostics.errors.isEmpty {
-            ConfigurationRequirements.check(configuration, file: path, &diagnostics)
+            ConfigurationRequirements.check(configuration, file: path, credentials: requiringCredentials, &diagnostics)
         }
         guard diagnostics.errors.isEmpty else {
             throw ConfigurationError(diagnostics.errors, warnings: diagnostics.warnings)

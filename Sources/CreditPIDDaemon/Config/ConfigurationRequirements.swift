@@ -1,7 +1,9 @@
 /// Keys and credentials that are required only in some configurations. Checked after every
 /// file is applied, since a drop-in may supply what the main file lacks.
 enum ConfigurationRequirements {
-    static func check(_ configuration: Configuration, file: String, _ diagnostics: inout Diagnostics) {
+    /// `credentials: false` leaves out the credentials (for `status`, which sends nothing).
+    static func check(_ configuration: Configuration, file: String, credentials: Bool = true,
+                      _ diagnostics: inout Diagnostics) {
         let simulated = configuration.simulation.scenario != nil
         if !simulated {
             if configuration.ternary.tenantID == nil {
@@ -10,7 +12,7 @@ enum ConfigurationRequirements {
             if configuration.ternary.projectID == nil {
                 diagnostics.error(file: file, line: nil, "Missing [Ternary] ProjectID=: required unless [Simulation] Scenario= is set")
             }
-            if configuration.credentials.ternaryAPIKey == nil {
+            if credentials, configuration.credentials.ternaryAPIKey == nil {
                 diagnostics.error(file: file, line: nil, missing(CredentialStore.ternaryAPIKey, "unless [Simulation] Scenario= is set"))
             }
         }
@@ -18,8 +20,9 @@ enum ConfigurationRequirements {
         if routing.sink == .file && routing.file == nil {
             diagnostics.error(file: file, line: nil, "Missing [Routing] File=: required when Sink=file")
         }
-        if routing.sink == .github && !routing.dryRun && configuration.credentials.gitHubToken == nil {
-            diagnostics.error(file: file, line: nil, missing(CredentialStore.gitHubToken, "when Sink=github and DryRun=no"))
+        if credentials, routing.sink == .github && configuration.credentials.gitHubToken == nil {
+            diagnostics.error(file: file, line: nil,
+                              missing(CredentialStore.gitHubToken, "when Sink=github (a dry run reads the comment too)"))
         }
     }
 

@@ -35,6 +35,13 @@ public final class ControlCycle: CycleRunner {
         }
     }
 
+    /// Builds, and drops, what a cycle on `configuration` would use (the Ternary and GitHub
+    /// clients, the scenario, the sink), without sending anything: what `check` runs, so that
+    /// it refuses what `serve` would.
+    public static func validate(_ configuration: Configuration) throws {
+        _ = try CycleParts.make(configuration, clock: SystemClock(), onRetry: { _ in })
+    }
+
     /// The simulated plant, when the configuration runs on a scenario (the demo).
     public var simulation: ScenarioSpendSource? { parts.simulation }
 
@@ -77,19 +84,33 @@ public final class ControlCycle: CycleRunner {
         state.lastProblem = nil
 
         let governor = ControllerChoice.governor(configuration)
-        let share = governor.next(from: inForce, toward: decision.share,
-                                  spentOut: decision.figures.spendEstimated >= decision.figures.credits)
-        let outcome = apply(share, decision: decision, now: now, deadline: deadline)
+        let decided = governor.next(from: inForce, toward: decision.share,
+                                    spentOut: decision.figures.spendEstimated >= decision.figures.credits)
+        // A share that stays needs no write: the sink is not asked, and an outage there
+        // then costs nothing.
+        let outcome = decided == inForce ? RoutingOutcome(action: .unchanged)
+                                         : apply(decided, decision: decision, now: now, deadline: deadline)
+        let after = Self.shareInForce(after: outcome, decided: decided, before: inForce)
         controller.save(into: &state)
         state.lastDecision = decision
-        if outcome != nil || configuration.routing.dryRun || configuration.routing.sink == .none {
-            state.share = outcome?.action == .written || configuration.routing.sink == .none ? share : inForce
-            state.shareSetAt = now
-        }
+        state.decidedShare = decided
+        state.applied = outcome?.action.rawValue ?? "failed"
+        if state.share != after || state.shareSetAt == nil { state.shareSetAt = now }
+        state.share = after
         save(now: now)
-        logDecision(decision, applied: share, previous: inForce, outcome: outcome)
-        return CycleReport(status: CycleText.status(decision: decision, share: share, inForce: inForce,
-                                                    outcome: outcome, dryRun: configuration.routing.dryRun, now: now))
+        let result = CycleResult(decision: decision, before: inForce, decided: decided, after: after,
+                                 outcome: outcome, dryRun: configuration.routing.dryRun)
+        logDecision(result)
+        return CycleReport(status: CycleText.status(result, now: now))
+    }
+
+    /// What is in force once the sink has been asked: the decided share if it was written (or,
+    /// with Sink=none, decided), else the one that was.
+    private static func shareInForce(after outcome: RoutingOutcome?, decided: Double, before: Double) -> Double {
+        switch outcome?.action {
+        case .written?, .loggedOnly?, .unchanged?: return decided
+        case .wouldWrite?, nil: return before
+        }
     }
 
     // MARK: - Steps
@@ -177,12 +198,10 @@ public final class ControlCycle: CycleRunner {
         }
     }
 
-    private func logDecision(_ decision: Decision, applied share: Double, previous: Double, outcome: RoutingOutcome?) {
-        let fields = CycleText.fields(decision: decision, share: share, previous: previous,
-                                      outcome: outcome, mode: controller.mode, dryRun: configuration.routing.dryRun)
-        logger.info(CycleText.decisionMessage(decision: decision, share: share, previous: previous),
-                    id: .cycleDecision, fields: fields)
-        logger.debug("Controller figures: \(CycleText.innerFigures(decision))", id: .cycleDecision, fields: fields)
+    private func logDecision(_ result: CycleResult) {
+        let fields = CycleText.fields(result, mode: controller.mode)
+        logger.info(CycleText.decisionMessage(result), id: .cycleDecision, fields: fields)
+        logger.debug("Controller figures: \(CycleText.innerFigures(result.decision))", id: .cycleDecision, fields: fields)
     }
 
     private static func restore(_ store: StateStore<DaemonState>, logger: Logger, now: Date) -> DaemonState? {

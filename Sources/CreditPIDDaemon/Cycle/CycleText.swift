@@ -4,13 +4,18 @@ import FoundationEssentials
 /// The words and fields of a cycle: the STATUS= line (short, human), the journal message
 /// (readable alone) and the journal fields (one figure each, for `journalctl FIELD=…`).
 enum CycleText {
-    static func status(decision: Decision, share: Double, inForce: Double, outcome: RoutingOutcome?,
-                       dryRun: Bool, now: Date) -> String {
-        let figures = decision.figures
-        var text = "share \(PlainNumber.format(share))%, \(money(figures.spendEstimated)) of \(money(figures.credits))"
-        text += figures.onTrack ? ", on track" : ", \(decision.reason)"
-        if outcome == nil { text += ", not applied (sink failed)" } else if dryRun, share != inForce {
-            text += " (dry run, in force \(PlainNumber.format(inForce))%)"
+    static func status(_ result: CycleResult, now: Date) -> String {
+        let figures = result.decision.figures
+        var text = "share \(PlainNumber.format(result.after))%"
+        switch result.outcome?.action {
+        case .wouldWrite?: text += " (dry run: would be \(PlainNumber.format(result.decided))%)"
+        case nil: text += " (\(PlainNumber.format(result.decided))% could not be written)"
+        default: break
+        }
+        text += ", \(money(figures.spendEstimated)) of \(money(figures.credits))"
+        switch figures.onTrack {
+        case true?: text += ", on track"
+        default: text += ", \(result.decision.reason)"
         }
         if let billed = figures.billedThrough, now >= billed {
             text += ", billed to \(duration(now.timeIntervalSince(billed))) ago"
@@ -18,22 +23,33 @@ enum CycleText {
         return text
     }
 
-    static func decisionMessage(decision: Decision, share: Double, previous: Double) -> String {
-        let figures = decision.figures
-        let change = share == previous ? "Share stays \(PlainNumber.format(share))%"
-                                       : "Share \(PlainNumber.format(previous))% -> \(PlainNumber.format(share))%"
-        return "\(change): \(decision.reason); \(money(figures.spendEstimated)) of \(money(figures.credits)) spent "
+    static func decisionMessage(_ result: CycleResult) -> String {
+        let figures = result.decision.figures
+        let before = PlainNumber.format(result.before)
+        let decided = PlainNumber.format(result.decided)
+        let change: String
+        switch result.outcome?.action {
+        case nil:
+            change = "Share stays \(before)%, \(decided)% could not be written"
+        case .wouldWrite?:
+            change = "Dry run: share would go \(before)% -> \(decided)%"
+        default:
+            change = result.decided == result.before ? "Share stays \(before)%" : "Share \(before)% -> \(decided)%"
+        }
+        return "\(change): \(result.decision.reason); \(money(figures.spendEstimated)) of \(money(figures.credits)) spent "
             + "by estimate (\(money(figures.spendVisible)) billed), line at \(money(figures.idealSpend)), "
             + "\(Int(figures.hoursLeft.rounded())) h left"
     }
 
-    static func fields(decision: Decision, share: Double, previous: Double, outcome: RoutingOutcome?,
-                       mode: String, dryRun: Bool) -> [String: String] {
-        let figures = decision.figures
+    /// `CREDIT_PID_SHARE` is the share in force after the cycle, what the runner determinator
+    /// reads; `CREDIT_PID_DECIDED_SHARE` what the daemon chose, written or not.
+    static func fields(_ result: CycleResult, mode: String) -> [String: String] {
+        let figures = result.decision.figures
         var fields = [
-            "CREDIT_PID_SHARE": PlainNumber.format(share),
-            "CREDIT_PID_PREVIOUS_SHARE": PlainNumber.format(previous),
-            "CREDIT_PID_CONTROLLER_SHARE": number(decision.share),
+            "CREDIT_PID_SHARE": PlainNumber.format(result.after),
+            "CREDIT_PID_PREVIOUS_SHARE": PlainNumber.format(result.before),
+            "CREDIT_PID_DECIDED_SHARE": PlainNumber.format(result.decided),
+            "CREDIT_PID_CONTROLLER_SHARE": number(result.decision.share),
             "CREDIT_PID_SPEND": number(figures.spendVisible),
             "CREDIT_PID_SPEND_ESTIMATED": number(figures.spendEstimated),
             "CREDIT_PID_CREDITS": number(figures.credits),
@@ -41,13 +57,13 @@ enum CycleText {
             "CREDIT_PID_RESERVE": number(figures.reserve),
             "CREDIT_PID_HOURS_LEFT": number(figures.hoursLeft),
             "CREDIT_PID_RATE_NEEDED": number(figures.rateNeeded),
-            "CREDIT_PID_ON_TRACK": figures.onTrack ? "1" : "0",
             "CREDIT_PID_PERIOD": figures.period.description,
             "CREDIT_PID_MODE": mode,
-            "CREDIT_PID_DRY_RUN": dryRun ? "1" : "0",
-            "CREDIT_PID_APPLIED": outcome?.action.rawValue ?? "failed",
+            "CREDIT_PID_DRY_RUN": result.dryRun ? "1" : "0",
+            "CREDIT_PID_APPLIED": result.outcome?.action.rawValue ?? "failed",
             "CREDIT_PID_STALE": "0",
         ]
+        if let onTrack = figures.onTrack { fields["CREDIT_PID_ON_TRACK"] = onTrack ? "1" : "0" }
         if let observed = figures.rateObserved { fields["CREDIT_PID_RATE_OBSERVED"] = number(observed) }
         if let billed = figures.billedThrough { fields["CREDIT_PID_BILLED_THROUGH"] = UTCTimestamp.format(billed) }
         if let error = figures.forecastError { fields["CREDIT_PID_FORECAST_ERROR"] = number(error) }
@@ -68,7 +84,7 @@ enum CycleText {
     static func emptyFigures(_ now: Date, _ configuration: Configuration) -> DecisionFigures {
         DecisionFigures(period: BudgetPeriod(containing: now), credits: configuration.budget.totalCredits,
                         spendVisible: 0, spendEstimated: 0, idealSpend: 0, reserve: 0, hoursLeft: 0,
-                        rateNeeded: 0, rateObserved: nil, billedThrough: nil, onTrack: false)
+                        rateNeeded: 0, rateObserved: nil, billedThrough: nil, onTrack: nil)
     }
 
     /// "$212k", "$1.2M", "$950".
@@ -90,4 +106,15 @@ enum CycleText {
         if hours < 48 { return "\(hours)h" }
         return "\(hours / 24)d \(hours % 24)h"
     }
+}
+
+/// What one cycle did with its decision: the share before, the one decided (through the
+/// governor), the one in force after, and what the sink answered (nil: it failed).
+struct CycleResult {
+    var decision: Decision
+    var before: Double
+    var decided: Double
+    var after: Double
+    var outcome: RoutingOutcome?
+    var dryRun: Bool
 }

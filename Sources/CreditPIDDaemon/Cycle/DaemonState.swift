@@ -8,9 +8,14 @@ public struct DaemonState: Codable, Sendable, Equatable {
     public var mode: String
     public var pacing: PacingState?
     public var seed: SeedCronController.State?
-    /// The share last applied (or, with Sink=none, decided), and when.
+    /// The share in force after the last cycle (with Sink=none: the last one decided), and
+    /// since when it has been.
     public var share: Double?
     public var shareSetAt: Date?
+    /// What the last cycle decided, and what became of it ("written", "unchanged",
+    /// "would-write" in a dry run, "logged-only", or "failed").
+    public var decidedShare: Double?
+    public var applied: String?
     /// The last time the spend could be read.
     public var lastSpendRead: Date?
     /// The last cycle's decision, for `credit-pid status`.

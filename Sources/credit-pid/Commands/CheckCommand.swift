@@ -27,6 +27,12 @@ enum CheckCommand: Command {
         do {
             let loaded = try loader.load()
             for warning in loaded.warnings { writeError("warning: \(warning)") }
+            do {
+                try ControlCycle.validate(loaded.configuration)
+            } catch {
+                writeError("error: \(path): \(error)")
+                return ExitCode.config
+            }
             print(loaded.configuration.effectiveText, terminator: "")
             return ExitCode.ok
         } catch {

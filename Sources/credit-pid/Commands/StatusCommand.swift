@@ -31,7 +31,7 @@ enum StatusCommand: Command {
             } else {
                 do {
                     directory = try ConfigurationLoader(path: path, environment: ProcessEnvironment.current())
-                        .load().configuration.state.directory
+                        .load(requiringCredentials: false).configuration.state.directory
                 } catch {
                     for diagnostic in error.diagnostics { writeError("error: \(diagnostic)") }
                     writeError("credit-pid status: cannot find the state directory; give it with --state-dir")

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ConfigurationLoaderTests {
     let fixture: ConfigFixture
-    let keys = ["TERNARY_API_KEY": "ternary-secret-0123456789"]
+    let keys = ["TERNARY_API_KEY": "ternary-secret-0123456789", "GITHUB_TOKEN": "github-secret-0123"]
 
     init() throws {
         fixture = try ConfigFixture()
@@ -31,6 +31,7 @@ import Testing
         expected.ternary.tenantID = "tenant-1"
         expected.ternary.projectID = "123456789012"
         expected.credentials.ternaryAPIKey = Secret("ternary-secret-0123456789")
+        expected.credentials.gitHubToken = Secret("github-secret-0123")
         expected.sources = [fixture.mainPath]
         #expect(configuration == expected)
     }
@@ -153,9 +154,10 @@ import Testing
             "\(path): Missing [Ternary] TenantID=: required unless [Simulation] Scenario= is set",
             "\(path): Missing [Ternary] ProjectID=: required unless [Simulation] Scenario= is set",
             "\(path): Missing credential 'ternary-api-key' ($CREDENTIALS_DIRECTORY/ternary-api-key or $TERNARY_API_KEY): required unless [Simulation] Scenario= is set",
+            "\(path): Missing credential 'github-token' ($CREDENTIALS_DIRECTORY/github-token or $GITHUB_TOKEN): required when Sink=github (a dry run reads the comment too)",
         ])
         let scenario = try fixture.file("s.json", "{}")
-        try fixture.writeMain("[Simulation]\nScenario=\(scenario)\n", ternary: false)
+        try fixture.writeMain("[Simulation]\nScenario=\(scenario)\n[Routing]\nSink=none\n", ternary: false)
         #expect(try load([:]).configuration.credentials == Credentials())
     }
 
@@ -164,12 +166,23 @@ import Testing
         #expect(errors() == ["\(path): Missing [Routing] File=: required when Sink=file"])
     }
 
-    @Test func gitHubTokenIsRequiredOnlyWhenWriting() throws {
-        try fixture.writeMain("[Routing]\nDryRun=yes\n")
-        #expect(errors() == [])
-        let path = try fixture.writeMain("[Routing]\nDryRun=no\n")
-        #expect(errors() == ["\(path): Missing credential 'github-token' ($CREDENTIALS_DIRECTORY/github-token or $GITHUB_TOKEN): required when Sink=github and DryRun=no"])
-        #expect(errors(keys.merging(["GITHUB_TOKEN": "ghp_token"]) { $1 }) == [])
+    @Test func gitHubTokenIsRequiredForTheGitHubSinkEvenInADryRun() throws {
+        let message = "Missing credential 'github-token' ($CREDENTIALS_DIRECTORY/github-token or $GITHUB_TOKEN): "
+            + "required when Sink=github (a dry run reads the comment too)"
+        let ternaryOnly = ["TERNARY_API_KEY": "ternary-secret-0123456789"]
+        var path = try fixture.writeMain("[Routing]\nDryRun=yes\n")
+        #expect(errors(ternaryOnly) == ["\(path): \(message)"])
+        path = try fixture.writeMain("[Routing]\nDryRun=no\n")
+        #expect(errors(ternaryOnly) == ["\(path): \(message)"])
+        #expect(errors(ternaryOnly.merging(["GITHUB_TOKEN": "ghp_token"]) { $1 }) == [])
+        try fixture.writeMain("[Routing]\nSink=none\n")
+        #expect(errors(ternaryOnly) == [])
+    }
+
+    @Test func statusNeedsNoCredentials() throws {
+        try fixture.writeMain("")
+        let loaded = try ConfigurationLoader(path: fixture.mainPath, environment: [:]).load(requiringCredentials: false)
+        #expect(loaded.configuration.credentials == Credentials())
     }
 
     @Test func credentialsDirectoryWinsOverTheEnvironment() throws {
@@ -180,7 +193,8 @@ import Testing
         #expect(credentials.ternaryAPIKey?.reveal() == "from-file")
         #expect(credentials.gitHubToken?.reveal() == "gh-file")
         let partial = try fixture.credentials([:], folder: "empty-credentials")
-        let fallback = try load(["CREDENTIALS_DIRECTORY": partial, "TERNARY_API_KEY": "from-env"]).configuration
+        let fallback = try load(["CREDENTIALS_DIRECTORY": partial, "TERNARY_API_KEY": "from-env",
+                                 "GITHUB_TOKEN": "gh-env"]).configuration
         #expect(fallback.credentials.ternaryAPIKey?.reveal() == "from-env")
     }
 

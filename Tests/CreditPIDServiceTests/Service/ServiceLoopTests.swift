@@ -23,7 +23,7 @@ extension NotifySocketSuites {
         }
 
         private var loader: ConfigurationLoader {
-            ConfigurationLoader(path: fixture.mainPath, environment: ["TERNARY_API_KEY": "k"])
+            ConfigurationLoader(path: fixture.mainPath, environment: ["TERNARY_API_KEY": "k", "GITHUB_TOKEN": "g"])
         }
 
         private func makeLoop(stopGrace: Duration = .seconds(3)) throws -> ServiceLoop {
