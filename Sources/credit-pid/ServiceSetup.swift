@@ -35,7 +35,8 @@ struct ServiceSetup {
         if let path = configuration.simulation.scenario {
             do {
                 let scenario = try ScenarioFile.load(path)
-                clock = AcceleratedClock(start: scenario.start, speed: configuration.simulation.speed)
+                clock = AcceleratedClock(start: scenario.start, speed: configuration.simulation.speed,
+                                         step: configuration.controller.updateInterval)
             } catch {
                 logger.error("\(error), not starting", id: .error)
                 throw Failure(status: ExitCode.config)
@@ -53,7 +54,8 @@ struct ServiceSetup {
         }
     }
 
-    func makeLoop() -> ServiceLoop {
-        ServiceLoop(configuration: configuration, loader: loader, runner: cycle, logger: logger, clock: clock)
+    /// The loop on this setup's cycle, or on `runner` (a wrapper around it).
+    func makeLoop(runner: (any CycleRunner)? = nil) -> ServiceLoop {
+        ServiceLoop(configuration: configuration, loader: loader, runner: runner ?? cycle, logger: logger, clock: clock)
     }
 }

@@ -82,7 +82,7 @@ extension PacingController {
         }
         let reserve = committedReserve + (surge - 1) * min(even, 100) / 100 * last
         let inRamp = now >= periodEnd - rampHours * 3600
-        var reason = inRamp ? "end of month: lowering the share while bills can still correct it" : "on plan"
+        var reason = inRamp ? "end of month: on the ramp down, as the last bills come too late to correct" : "on plan"
         // In the hours whose bills come after the end, a rise could never be corrected, and
         // what seems to free credits there is as likely noise: the share only goes down.
         if now >= periodEnd - (lag + 1) * 3600, share > state.history.current {

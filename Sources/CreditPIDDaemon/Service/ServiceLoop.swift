@@ -93,6 +93,11 @@ public final class ServiceLoop: @unchecked Sendable {
         stop(reason: "a request")
     }
 
+    /// Stops as `stop()` does, logging `reason` ("Stopping: …").
+    public func stop(because reason: String) {
+        stop(reason: reason)
+    }
+
     private func stop(reason: String) {
         let first = stopping.withLock { already in
             defer { already = true }

@@ -1,7 +1,6 @@
 import CreditPIDCore
 import CreditPIDDaemon
 import CreditPIDSystemd
-import Dispatch
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -69,11 +68,10 @@ enum DemoCommand: Command {
         } catch {
             return error.status
         }
-        let loop = setup.makeLoop()
-        let watcher = DemoEndWatcher(clock: setup.clock, end: scenario.periodEnd, loop: loop)
-        watcher.start()
+        let month = DemoMonth(cycle: setup.cycle, hours: scenario.demandPerHour.count)
+        let loop = setup.makeLoop(runner: month)
+        month.loop = loop
         let status = loop.run()
-        watcher.cancel()
         guard let plant = setup.cycle.simulation else { return ExitCode.software }
         print(DemoSummary.render(plant: plant, scenario: scenario, directory: directory, controller: options.controller))
         return status
@@ -101,19 +99,26 @@ enum DemoCommand: Command {
     }
 }
 
-/// Stops the loop once the simulated clock has passed the period's end.
-final class DemoEndWatcher: @unchecked Sendable {
-    private let timer: DispatchSourceTimer
+/// The demo's cycle: the daemon's own, and once every hour of the month has had its cycle,
+/// a stop, from inside the last cycle, so that no cycle of the next month runs.
+final class DemoMonth: CycleRunner, @unchecked Sendable {
+    private let cycle: ControlCycle
+    private var remaining: Int
+    weak var loop: ServiceLoop?
 
-    init(clock: any ServiceClock, end: Date, loop: ServiceLoop) {
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "credit-pid.demo"))
-        timer.setEventHandler { if clock.now() >= end { loop.stop() } }
+    init(cycle: ControlCycle, hours: Int) {
+        self.cycle = cycle
+        remaining = hours
     }
 
-    func start() {
-        timer.schedule(deadline: .now(), repeating: .milliseconds(20))
-        timer.resume()
+    func runCycle(at now: Date) -> CycleReport {
+        let report = cycle.runCycle(at: now)
+        remaining -= 1
+        if remaining == 0 { loop?.stop(because: "the end of the demo's month") }
+        return report
     }
 
-    func cancel() { timer.cancel() }
+    func reconfigure(_ configuration: Configuration) throws {
+        try cycle.reconfigure(configuration)
+    }
 }

@@ -22,7 +22,7 @@ enum DemoSummary {
         text += "  tracking      \(SimulationReport.fixed(result.maxTrackingError, 3)) of the credits at worst\n"
         text += "  changes       \(result.changes) (churn \(SimulationReport.fixed(result.churn, 0)) points)\n\n"
         text += TextPlot.render(result)
-        text += "\nState, share file and logs' inputs are in \(directory)"
+        text += "\nThe configuration, scenario, share file and state are in \(directory)"
         text += wroteSVG ? "; the plot is \(svgPath)\n" : "\n"
         return text
     }
