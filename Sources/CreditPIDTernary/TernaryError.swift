@@ -21,8 +21,11 @@ public enum TernaryError: Error, CustomStringConvertible {
         case let .transport(error):
             "Failed to query Ternary spend: \(error)"
         case let .keyRefused(status, excerpt):
-            "Ternary refused the API key (HTTP \(status), body \(excerpt)): replace the credential "
-                + "file 'ternary-api-key' with a valid key, then run 'systemctl restart credit-pid' (systemd hands credentials over at start)"
+            // A 403 can also mean a tenant the key may not read: say that before the rotation.
+            "Ternary refused the API key (HTTP \(status), body \(excerpt)): "
+                + (status == 403 ? "if [Ternary] TenantID is right, the key lacks access to it; " : "")
+                + "replace the credential file 'ternary-api-key' with a valid key (or TERNARY_API_KEY when run "
+                + "by hand), then run 'systemctl restart credit-pid' (systemd hands credentials over at start)"
         case let .failedStatus(status, excerpt):
             "Failed to query Ternary spend: HTTP \(status), body \(excerpt)"
         case let .malformedReply(status, problem, excerpt):

@@ -23,7 +23,9 @@ struct TernaryFailureTests {
     func keyRefused(status: Int) throws {
         let text = try failure(.text(status, "{\"error\":\"key \(TernaryFixtures.key) expired\"}"))
         #expect(text == "Ternary refused the API key (HTTP \(status), body '{\"error\":\"key (redacted) expired\"}'): "
-            + "replace the credential file 'ternary-api-key' with a valid key, then run 'systemctl restart credit-pid' (systemd hands credentials over at start)")
+            + (status == 403 ? "if [Ternary] TenantID is right, the key lacks access to it; " : "")
+            + "replace the credential file 'ternary-api-key' with a valid key (or TERNARY_API_KEY when run by hand), "
+            + "then run 'systemctl restart credit-pid' (systemd hands credentials over at start)")
     }
 
     @Test("a long error body is cut, and the cut is counted")
