@@ -61,7 +61,13 @@ public struct SettingsComment: Sendable {
         } catch {
             switch error {
             case .syntax(let problem, let index, let context):
-                let problemText = context.map { "\(problem) (\($0))" } ?? problem
+                var problemText = context.map { "\(problem) (\($0))" } ?? problem
+                // A ```yaml fence loses only its backticks, leaving the word in front.
+                let settings = map.comment[map.yaml]
+                if settings.starts(with: Array("yaml\n".utf8)) || settings.starts(with: Array("yaml\r\n".utf8)) {
+                    problemText += " (the settings start with the word 'yaml': a ```yaml fence keeps it, "
+                        + "since only the backticks are stripped; write the fence as ``` alone)"
+                }
                 throw .syntax(map.position(ofCharacter: index), problem: problemText)
             case .reader(let problem, let byteOffset):
                 throw .syntax(map.position(ofByte: map.yaml.lowerBound + byteOffset), problem: problem)

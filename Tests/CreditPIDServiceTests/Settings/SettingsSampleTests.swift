@@ -31,6 +31,7 @@ struct SettingsSampleTests {
         #expect(position == TextPosition(line: 2, column: 12))
         #expect(problem.contains("mapping values are not allowed"))
         #expect(error.description.hasPrefix("Failed to read the settings in 'yaml-fence-tag.md': line 2, column 12: "))
+        #expect(error.description.contains("a ```yaml fence keeps it, since only the backticks are stripped"))
     }
 
     @Test("no 'lf' experiment is a clear error")
