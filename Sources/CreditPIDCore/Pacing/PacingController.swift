@@ -39,14 +39,18 @@ public struct PacingController: ShareController {
         let lastBilledInTime = UTCHours.index(period.end) - max(1, state.maximumLag) - 1
         var unbilled = 0.0
         var unbilledToTheEnd = 0.0
-        for hour in billedEnd...nowHour {
-            let start = Double(hour) * 3600
-            let part = hour == nowHour ? (now - start) / 3600 : 1
-            guard part > 0 else { continue }
-            let share = state.history.meanShare(from: start, to: min(now, start + 3600))
-            let cost = part * share / 100 * state.demand.cautiousForecast(hour)
+        state.history.forEachHour(from: billedEnd, to: nowHour) { hour, share in
+            let cost = share / 100 * state.demand.cautiousForecast(hour)
             unbilled += cost
             if hour >= lastBilledInTime { unbilledToTheEnd += cost }
+        }
+        // The hour running now, by the part of it gone.
+        let running = (now - Double(nowHour) * 3600) / 3600
+        if running > 0, nowHour >= billedEnd {
+            let share = state.history.meanShare(from: Double(nowHour) * 3600, to: now)
+            let cost = running * share / 100 * state.demand.cautiousForecast(nowHour)
+            unbilled += cost
+            if nowHour >= lastBilledInTime { unbilledToTheEnd += cost }
         }
         let estimated = visible + unbilled
         if state.demand.isReady {
@@ -100,7 +104,7 @@ public struct PacingController: ShareController {
     /// model, what was learned about the plant, carries over), and the share in force is
     /// recorded as read back from the sink.
     private mutating func takeState(for context: DecisionContext) -> PacingState {
-        let period = BudgetPeriod(containing: context.now)
+        let period = Self.period(of: context.now, knowing: state?.period)
         let now = context.now.timeIntervalSince1970
         // Taken out, so that the cycle's copy is the only one and its arrays are not copied.
         var taken = self.state.take()
@@ -130,8 +134,14 @@ public struct PacingController: ShareController {
         var newlyBilled: [(hour: Int, cost: Double, share: Double)]
     }
 
+    /// The period of `date`: usually the one already known, found without calendar work.
+    private static func period(of date: Date, knowing known: BudgetPeriod?) -> BudgetPeriod {
+        if let known, known.contains(date) { return known }
+        return BudgetPeriod(containing: date)
+    }
+
     private func readBills(_ context: DecisionContext, spend: any SpendSource) throws -> Bills {
-        let period = BudgetPeriod(containing: context.now)
+        let period = Self.period(of: context.now, knowing: state?.period)
         let known = state?.period == period ? state : nil
         let visible = try spend.spend(from: period.start, to: context.now)
         let frontier = try VisibilityFrontier.latestBilledHour(

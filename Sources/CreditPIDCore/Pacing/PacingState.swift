@@ -63,10 +63,15 @@ public struct PacingState: Sendable, Equatable, Codable {
     mutating func noteLag(hours: Int) {
         let lag = max(0, hours)
         recentLags.append(lag)
-        var dropped = false
+        var droppedTheMaximum = false
         if recentLags.count > 48 {
-            dropped = recentLags.removeFirst() == maximumLag
+            droppedTheMaximum = recentLags.removeFirst() == maximumLag
         }
-        maximumLag = dropped ? recentLags.max() ?? 0 : max(maximumLag, lag)
+        // Only losing the largest lag to a smaller new one needs a new search.
+        if lag >= maximumLag {
+            maximumLag = lag
+        } else if droppedTheMaximum {
+            maximumLag = recentLags.max() ?? 0
+        }
     }
 }

@@ -33,6 +33,24 @@ struct ShareHistory: Sendable, Equatable, Codable {
         changes[indexInForce(at: time)].share
     }
 
+    /// Calls `body` with each whole hour in `[firstHour, endHour)` (UTC hour indices) and its
+    /// time-weighted mean share, in one pass over the history.
+    func forEachHour(from firstHour: Int, to endHour: Int, _ body: (_ hour: Int, _ share: Double) -> Void) {
+        guard endHour > firstHour else { return }
+        var index = indexInForce(at: Double(firstHour) * 3600)
+        for hour in firstHour..<endHour {
+            let start = Double(hour) * 3600
+            let end = start + 3600
+            while index + 1 < changes.count, changes[index + 1].since <= start { index += 1 }
+            // Most hours hold one share; only an hour with a change inside needs the mean.
+            if index + 1 >= changes.count || changes[index + 1].since >= end {
+                body(hour, changes[index].share)
+            } else {
+                body(hour, meanShare(from: start, to: end))
+            }
+        }
+    }
+
     /// The time-weighted mean share over `[start, end)`, in percent.
     func meanShare(from start: Double, to end: Double) -> Double {
         guard end > start else { return share(at: start) }

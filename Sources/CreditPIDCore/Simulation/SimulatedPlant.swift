@@ -6,14 +6,15 @@ import FoundationEssentials
 /// visible. Each query is O(1): prefix sums over the hours applied so far.
 public final class SimulatedPlant: SpendSource, @unchecked Sendable {
     public let scenario: Scenario
-    /// The plant's clock: what "now" is for visibility. The driver moves it.
-    public var now: Date
+    /// The plant's clock: what "now" is for visibility. The driver moves it. (The plant is
+    /// driven from one thread; run-time exclusivity checks on its hot fields are skipped.)
+    @exclusivity(unchecked) public var now: Date
     private let periodStartSeconds: Double
     private let hoursBeforeStart: Int
     private let lagHours: Int
     /// cumulative[i] = cost of hours 0..<i (period hours, pre-start ones included).
-    private var cumulative: [Double]
-    public private(set) var shares: [Double] = []
+    @exclusivity(unchecked) private var cumulative: [Double]
+    @exclusivity(unchecked) public private(set) var shares: [Double] = []
 
     public init(scenario: Scenario) {
         self.scenario = scenario
