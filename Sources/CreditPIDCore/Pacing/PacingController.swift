@@ -78,11 +78,7 @@ public struct PacingController: ShareController {
             figures.onTrack = false
             reason = "the credits are spent"
         } else if !state.demand.isReady {
-            // Nothing measured yet. With nothing spent either (a first start at the period's
-            // start) the share in force says nothing about this month: at least
-            // ColdStartPercent. After spend is on the books, whoever set the share in force
-            // knew more than the controller does: it stays.
-            target = visible > 0 ? previous : max(previous, settings.coldStartPercent)
+            target = max(previous, settings.coldStartPercent)
             reason = "no hour under control is billed yet"
         } else {
             let plan = planShare(now: now, left: credits - estimated, unbilledAfterEnd: unbilledToTheEnd,
