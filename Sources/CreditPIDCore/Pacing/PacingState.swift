@@ -12,11 +12,8 @@ public struct PacingState: Sendable, Equatable, Codable {
     /// The billing lags seen in recent cycles, in hours: the end-of-month window is sized by
     /// the largest, since billing arrives in batches and the lag breathes.
     var recentLags: [Int] = []
-    /// Inside the end-of-month ramp, the even share the plan last used: it is not raised
-    /// there.
-    var evenShareInRamp: Double?
-    /// Where the straight line of the tracking error starts.
-    var lineStart: Date
+    /// The spend when this controller took over: with `controlStart`, where the straight
+    /// line of the tracking error starts.
     var spentAtLineStart: Double?
     public internal(set) var lastDecision: Date?
 
@@ -25,8 +22,10 @@ public struct PacingState: Sendable, Equatable, Codable {
         controlStart = start
         history = ShareHistory(start: period.start.timeIntervalSince1970, share: shareInForce)
         self.demand = demand
-        lineStart = Date(timeIntervalSince1970: start)
     }
+
+    /// Where the straight line of the tracking error starts.
+    var lineStart: Date { Date(timeIntervalSince1970: controlStart) }
 
     /// The forecasts counted for recent hours while they ran, from `forecastsFromHour` on,
     /// kept until the hours are billed and the forecasts can be checked.
