@@ -28,7 +28,7 @@ extension PacingController {
     }
 
     func planShare(now: Double, left: Double, unbilledAfterEnd: Double, aheadOfLine: Double,
-                   state: inout PacingState) -> Plan {
+                   state: PacingState) -> Plan {
         let demand = state.demand
         let periodEnd = state.period.end.timeIntervalSince1970
         let lag = Double(max(1, state.maximumLag))
@@ -42,7 +42,8 @@ extension PacingController {
         }
 
         // Demand of the hours before the ramp, at a share of p; then the ramp hour by hour.
-        let rampStart = max(now, periodEnd - rampHours * 3600)
+        let rampBegins = periodEnd - rampHours * 3600
+        let rampStart = max(now, rampBegins)
         var weighted = forecastSum(demand, from: now, to: rampStart)
         // The ramp: a partial first hour, then whole hours whose factor shrinks by the same
         // ratio each hour.
@@ -76,12 +77,12 @@ extension PacingController {
         let horizon = settings.lineHorizonHours * 3600
         let band = settings.lineBandFraction * settings.totalCredits
         let beyondBand = aheadOfLine > 0 ? max(0, aheadOfLine - band) : min(0, aheadOfLine + band)
-        if settings.lineHorizonHours > 0, beyondBand != 0, now + horizon < periodEnd - rampHours * 3600 {
+        if settings.lineHorizonHours > 0, beyondBand != 0, now + horizon < rampBegins {
             let nearDemand = forecastSum(demand, from: now, to: now + horizon)
             if nearDemand > 0 { share = max(0, share - 100 * beyondBand / nearDemand) }
         }
         let reserve = committedReserve + (surge - 1) * min(even, 100) / 100 * last
-        let inRamp = now >= periodEnd - rampHours * 3600
+        let inRamp = now >= rampBegins
         var reason = inRamp ? "end of month: on the ramp down, as the last bills come too late to correct" : "on plan"
         // In the hours whose bills come after the end, a rise could never be corrected, and
         // what seems to free credits there is as likely noise: the share only goes down.

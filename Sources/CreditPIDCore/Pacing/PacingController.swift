@@ -21,9 +21,9 @@ public struct PacingController: ShareController {
     public mutating func decide(_ context: DecisionContext, spend: any SpendSource) throws -> Decision {
         let now = context.now.timeIntervalSince1970
         // Read everything first: if the spend cannot be read, nothing is learned or changed.
-        let bills = try readBills(context, spend: spend)
-        var state = takeState(for: context)
-        let period = state.period
+        let period = Self.period(of: context.now, knowing: state?.period)
+        let bills = try readBills(context, in: period, spend: spend)
+        var state = takeState(for: context, in: period)
         let periodEnd = period.end.timeIntervalSince1970
         let credits = settings.totalCredits
         let visible = bills.visible
@@ -82,7 +82,7 @@ public struct PacingController: ShareController {
             reason = "no hour under control is billed yet"
         } else {
             let plan = planShare(now: now, left: credits - estimated, unbilledAfterEnd: unbilledToTheEnd,
-                                 aheadOfLine: estimated - figures.idealSpend, state: &state)
+                                 aheadOfLine: estimated - figures.idealSpend, state: state)
             target = plan.share
             figures.reserve = plan.reserve
             figures.onTrack = plan.feasible
@@ -99,8 +99,7 @@ public struct PacingController: ShareController {
     /// The state for this cycle: a new period starts from clean accounting (only the demand
     /// model, what was learned about the plant, carries over), and the share in force is
     /// recorded as read back from the sink.
-    private mutating func takeState(for context: DecisionContext) -> PacingState {
-        let period = Self.period(of: context.now, knowing: state?.period)
+    private mutating func takeState(for context: DecisionContext, in period: BudgetPeriod) -> PacingState {
         let now = context.now.timeIntervalSince1970
         // Taken out, so that the cycle's copy is the only one and its arrays are not copied.
         var taken = self.state.take()
@@ -136,8 +135,8 @@ public struct PacingController: ShareController {
         return BudgetPeriod(containing: date)
     }
 
-    private func readBills(_ context: DecisionContext, spend: any SpendSource) throws -> Bills {
-        let period = Self.period(of: context.now, knowing: state?.period)
+    private func readBills(_ context: DecisionContext, in period: BudgetPeriod,
+                           spend: any SpendSource) throws -> Bills {
         let known = state?.period == period ? state : nil
         let visible = try spend.spend(from: period.start, to: context.now)
         let frontier = try VisibilityFrontier.latestBilledHour(
