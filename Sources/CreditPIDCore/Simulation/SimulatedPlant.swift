@@ -29,9 +29,6 @@ public final class SimulatedPlant: SpendSource, @unchecked Sendable {
         shares.reserveCapacity(scenario.demandPerHour.count)
     }
 
-    /// How many of the scenario's hours have a share applied.
-    public var hoursApplied: Int { shares.count }
-
     /// The time of step `k`.
     public func stepTime(_ step: Int) -> Date {
         Date(timeIntervalSince1970: scenario.start.timeIntervalSince1970 + Double(step) * 3600)
@@ -46,9 +43,6 @@ public final class SimulatedPlant: SpendSource, @unchecked Sendable {
         cumulative.append(cumulative[cumulative.count - 1] + cost)
         return cost
     }
-
-    /// Total spend so far, billed or not: the plant's truth, which no controller sees.
-    public var trueSpend: Double { cumulative[cumulative.count - 1] }
 
     public func spend(from start: Date, to end: Date) throws -> Double {
         let first = Int(((start.timeIntervalSince1970 - periodStartSeconds) / 3600).rounded(.up))

@@ -3,7 +3,6 @@ public struct SimulationResult: Sendable {
     public let scenario: Scenario
     /// The share applied at each step.
     public let shares: [Double]
-    public let failures: Int
     public let costs: [Double]
     public let finalSpend: Double
     public let maxTrackingError: Double
@@ -11,10 +10,9 @@ public struct SimulationResult: Sendable {
     public let changes: Int
 
     /// The measures of a month whose hours ran at `shares` (one per hour from the start).
-    public init(scenario: Scenario, shares: [Double], failures: Int = 0) {
+    public init(scenario: Scenario, shares: [Double]) {
         self.scenario = scenario
         self.shares = shares
-        self.failures = failures
         costs = zip(scenario.demandPerHour, shares).map { $0 * $1 / 100 }
 
         // Tracking error: the spend after each hour against the straight line from
