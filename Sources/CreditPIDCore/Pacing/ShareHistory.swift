@@ -1,6 +1,7 @@
 /// The shares that were in force, as a step function of time: what each billed hour's cost
 /// must be divided by to learn that hour's demand, and what each unbilled hour will cost.
-struct ShareHistory: Sendable, Equatable, Codable {
+/// The daemon's scenario plant prices its hours by the same history.
+package struct ShareHistory: Sendable, Equatable, Codable {
     struct Change: Sendable, Equatable, Codable {
         /// Seconds since 1970 from which `share` was in force.
         var since: Double
@@ -10,7 +11,7 @@ struct ShareHistory: Sendable, Equatable, Codable {
     private(set) var changes: [Change]
 
     /// A history that starts at `start` with `share` in force.
-    init(start: Double, share: Double) {
+    package init(start: Double, share: Double) {
         changes = [Change(since: start, share: share)]
     }
 
@@ -18,7 +19,7 @@ struct ShareHistory: Sendable, Equatable, Codable {
 
     /// Records that `share` is in force from `time` on. Times must not go backwards; a
     /// change recorded for an earlier time replaces what came after it.
-    mutating func record(_ share: Double, since time: Double) {
+    package mutating func record(_ share: Double, since time: Double) {
         while changes.count > 1, changes[changes.count - 1].since >= time {
             changes.removeLast()
         }
@@ -52,7 +53,7 @@ struct ShareHistory: Sendable, Equatable, Codable {
     }
 
     /// The time-weighted mean share over `[start, end)`, in percent.
-    func meanShare(from start: Double, to end: Double) -> Double {
+    package func meanShare(from start: Double, to end: Double) -> Double {
         guard end > start else { return share(at: start) }
         var index = indexInForce(at: start)
         var total = 0.0
