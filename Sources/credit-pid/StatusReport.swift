@@ -24,7 +24,7 @@ enum StatusReport {
             if let billed = figures.billedThrough { spend += " through \(UTCTimestamp.format(billed))" }
             row("spend", spend)
             row("line", "\(money(figures.idealSpend)) now, reserve \(money(figures.reserve))")
-            row("hours left", SimulationReport.fixed(figures.hoursLeft, 0))
+            row("hours left", DecimalText.fixed(figures.hoursLeft, 0))
             row("rate needed", "\(money(figures.rateNeeded))/h")
             switch figures.onTrack {
             case true?: row("on track", "yes")
@@ -77,10 +77,10 @@ enum StatusReport {
     }
 
     static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : SimulationReport.fixed(value, 2)
+        value == value.rounded() ? String(Int(value)) : DecimalText.fixed(value, 2)
     }
 
     static func money(_ value: Double) -> String {
-        "$" + SimulationReport.fixed(value, 0)
+        "$" + DecimalText.fixed(value, 0)
     }
 }

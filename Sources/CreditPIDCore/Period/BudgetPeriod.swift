@@ -71,7 +71,6 @@ public struct BudgetPeriod: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// "2026-12": the period's name in logs, state and status.
     public var description: String {
-        let text = String(month)
-        return "\(year)-\(text.count == 1 ? "0" + text : text)"
+        "\(year)-\(DecimalText.zeroPadded(month, width: 2))"
     }
 }

@@ -73,10 +73,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
+        let pad = DecimalText.zeroPadded
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 }

@@ -39,10 +39,7 @@ public enum UTCTimestamp {
         let days = Int((whole / 86_400).rounded(.down))
         let civil = CivilDate(daysSinceEpoch: days)
         let secondOfDay = Int(whole) - days * 86_400
-        func pad(_ value: Int, _ width: Int = 2) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
+        func pad(_ value: Int, _ width: Int = 2) -> String { DecimalText.zeroPadded(value, width: width) }
         var text = "\(civil)T\(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))"
         if milliseconds {
             let millis = min(999, Int(((total - whole) * 1000).rounded()))

@@ -57,8 +57,8 @@ public enum SVGPlot {
             sharePoints += " \(fmt(px(step))),\(fmt(shareY(share))) \(fmt(px(step + 1))),\(fmt(shareY(share)))"
         }
         let over = result.overspend > 0
-        let title = "\(escape(panel.title)): utilization \(SimulationReport.fixed(result.utilization, 4))"
-            + (over ? ", overspent $\(SimulationReport.fixed(result.overspend, 0))" : "")
+        let title = "\(escape(panel.title)): utilization \(DecimalText.fixed(result.utilization, 4))"
+            + (over ? ", overspent $\(DecimalText.fixed(result.overspend, 0))" : "")
             + ", \(result.changes) changes"
         return """
         <g>
@@ -79,7 +79,7 @@ public enum SVGPlot {
         """
     }
 
-    private static func fmt(_ value: Double) -> String { SimulationReport.fixed(value, 1) }
+    private static func fmt(_ value: Double) -> String { DecimalText.fixed(value, 1) }
     private static func int(_ value: Double) -> String { String(Int(value.rounded())) }
 
     private static func escape(_ text: String) -> String {

@@ -13,12 +13,12 @@ public enum SimulationReport {
         return [
             column(result.scenario.name, 20, left: true),
             column(controller, 11, left: true),
-            column(fixed(result.finalSpend, 2), 12),
-            column(fixed(result.attainable, 2), 12),
-            column(fixed(result.utilization, 4), 12),
-            column(fixed(result.overspend, 2), 10),
-            column(fixed(result.maxTrackingError, 3), 9),
-            column(fixed(result.churn, 1), 7),
+            column(DecimalText.fixed(result.finalSpend, 2), 12),
+            column(DecimalText.fixed(result.attainable, 2), 12),
+            column(DecimalText.fixed(result.utilization, 4), 12),
+            column(DecimalText.fixed(result.overspend, 2), 10),
+            column(DecimalText.fixed(result.maxTrackingError, 3), 9),
+            column(DecimalText.fixed(result.churn, 1), 7),
             column(String(result.changes), 8),
         ].joined(separator: " ")
     }
@@ -49,21 +49,5 @@ public enum SimulationReport {
         var changes: Int
         var total_credits: Double
         var percentages: [Double]
-    }
-
-    /// `value` with `digits` decimals, rounded half away from zero.
-    public static func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return String(value) }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let whole = (scaled / scale).rounded(.down)
-        let fraction = Int(scaled - whole * scale)
-        var text = String(Int(whole))
-        if digits > 0 {
-            let digitsText = String(fraction)
-            text += "." + String(repeating: "0", count: digits - digitsText.count) + digitsText
-        }
-        return (value < 0 && scaled != 0 ? "-" : "") + text
     }
 }

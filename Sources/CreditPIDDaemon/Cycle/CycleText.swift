@@ -75,7 +75,7 @@ enum CycleText {
         var parts = ["controller share \(number(decision.share))%", "reserve \(money(figures.reserve))",
                      "rate needed \(money(figures.rateNeeded))/h"]
         if let observed = figures.rateObserved { parts.append("rate at the share in force \(money(observed))/h") }
-        if let error = figures.forecastError { parts.append("forecast error \(SimulationReport.fixed(error * 100, 1))%") }
+        if let error = figures.forecastError { parts.append("forecast error \(DecimalText.fixed(error * 100, 1))%") }
         if let billed = figures.billedThrough { parts.append("billed through \(UTCTimestamp.format(billed))") }
         return parts.joined(separator: ", ")
     }
@@ -90,13 +90,13 @@ enum CycleText {
     /// "$212k", "$1.2M", "$950".
     static func money(_ value: Double) -> String {
         let magnitude = abs(value)
-        if magnitude >= 1_000_000 { return "$" + SimulationReport.fixed(value / 1_000_000, 2) + "M" }
-        if magnitude >= 10_000 { return "$" + SimulationReport.fixed(value / 1000, 0) + "k" }
-        if magnitude >= 1000 { return "$" + SimulationReport.fixed(value / 1000, 1) + "k" }
-        return "$" + SimulationReport.fixed(value, 0)
+        if magnitude >= 1_000_000 { return "$" + DecimalText.fixed(value / 1_000_000, 2) + "M" }
+        if magnitude >= 10_000 { return "$" + DecimalText.fixed(value / 1000, 0) + "k" }
+        if magnitude >= 1000 { return "$" + DecimalText.fixed(value / 1000, 1) + "k" }
+        return "$" + DecimalText.fixed(value, 0)
     }
 
-    static func number(_ value: Double) -> String { SimulationReport.fixed(value, 2) }
+    static func number(_ value: Double) -> String { DecimalText.fixed(value, 2) }
 
     /// "3h", "45min", "2d 4h".
     static func duration(_ seconds: TimeInterval) -> String {

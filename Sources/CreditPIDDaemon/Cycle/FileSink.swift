@@ -57,7 +57,7 @@ public struct LogOnlySink: RoutingSink {
 enum PlainNumber {
     static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        let text = SimulationReport.fixed(value, 6)
+        let text = DecimalText.fixed(value, 6)
         var trimmed = Substring(text)
         while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
         if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }

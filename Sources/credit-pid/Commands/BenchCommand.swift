@@ -58,8 +58,8 @@ enum BenchCommand: Command {
             let elapsed = clock.now - start
             let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let rate = Double(months) / elapsedSeconds
-            print("\(controller): \(months) scenario-months in \(SimulationReport.fixed(elapsedSeconds, 2)) s = "
-                  + "\(SimulationReport.fixed(rate, 0)) scenario-months/s (one core; checksum \(SimulationReport.fixed(checksum / Double(months), 2)))")
+            print("\(controller): \(months) scenario-months in \(DecimalText.fixed(elapsedSeconds, 2)) s = "
+                  + "\(DecimalText.fixed(rate, 0)) scenario-months/s (one core; checksum \(DecimalText.fixed(checksum / Double(months), 2)))")
         }
         return ExitCode.ok
     }

@@ -59,7 +59,7 @@ enum DemoCommand: Command {
         }
         let console = Logger(sink: .console, minimumLevel: .info)
         console.info("Demo in \(directory): \(scenario.name), \(scenario.demandPerHour.count) hourly cycles "
-                     + "in about \(SimulationReport.fixed(options.seconds, 0)) s")
+                     + "in about \(DecimalText.fixed(options.seconds, 0)) s")
 
         let setup: ServiceSetup
         do {

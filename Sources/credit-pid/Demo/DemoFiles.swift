@@ -34,7 +34,7 @@ enum DemoFiles {
         # The demo's configuration, written by `credit-pid demo`: the daemon's own loop on a
         # simulated month. Production reads /etc/credit-pid/credit-pid.conf instead.
         [Budget]
-        TotalCredits=\(SimulationReport.fixed(credits, 2))
+        TotalCredits=\(DecimalText.fixed(credits, 2))
 
         [Controller]
         Mode=\(controller)
@@ -50,7 +50,7 @@ enum DemoFiles {
 
         [Simulation]
         Scenario=\(directory)/scenario.json
-        Speed=\(SimulationReport.fixed(speed, 0))
+        Speed=\(DecimalText.fixed(speed, 0))
 
         """
     }

@@ -16,11 +16,11 @@ enum DemoSummary {
         let wroteSVG = (try? PosixFile.writeDurably(Array(svg.utf8), to: svgPath, mode: 0o644)) != nil
 
         var text = "\nThe month: \(scenario.name), \(controller) controller\n"
-        text += "  final spend   $\(SimulationReport.fixed(result.finalSpend, 2)) of $\(SimulationReport.fixed(scenario.totalCredits, 2))\n"
-        text += "  utilization   \(SimulationReport.fixed(result.utilization, 4))\n"
-        text += "  overspend     $\(SimulationReport.fixed(result.overspend, 2))\n"
-        text += "  tracking      \(SimulationReport.fixed(result.maxTrackingError, 3)) of the credits at worst\n"
-        text += "  changes       \(result.changes) (churn \(SimulationReport.fixed(result.churn, 0)) points)\n\n"
+        text += "  final spend   $\(DecimalText.fixed(result.finalSpend, 2)) of $\(DecimalText.fixed(scenario.totalCredits, 2))\n"
+        text += "  utilization   \(DecimalText.fixed(result.utilization, 4))\n"
+        text += "  overspend     $\(DecimalText.fixed(result.overspend, 2))\n"
+        text += "  tracking      \(DecimalText.fixed(result.maxTrackingError, 3)) of the credits at worst\n"
+        text += "  changes       \(result.changes) (churn \(DecimalText.fixed(result.churn, 0)) points)\n\n"
         text += TextPlot.render(result)
         text += "\nThe configuration, scenario, share file and state are in \(directory)"
         text += wroteSVG ? "; the plot is \(svgPath)\n" : "\n"
@@ -50,7 +50,7 @@ enum TextPlot {
             rows[lineRow][column] = "."
             rows[spendRow][column] = "*"
         }
-        var text = "  spend (*) against the line (.), $0 to $\(SimulationReport.fixed(top, 0))\n"
+        var text = "  spend (*) against the line (.), $0 to $\(DecimalText.fixed(top, 0))\n"
         for row in rows { text += "  |" + String(row) + "\n" }
         text += "  +" + String(repeating: "-", count: width) + "\n"
         let bars: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
