@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CreditPIDCore
 import FoundationEssentials
 
 /// A durable JSON file holding one `Codable` value across restarts (the controller's state).
@@ -57,7 +58,7 @@ public struct StateStore<Value: Codable>: Sendable {
     }
 
     public func save(_ value: Value, now: Date) throws -> Void {
-        let envelope = StateEnvelope(format: StateStore.format, savedAt: StateClockText.iso8601(now), state: value)
+        let envelope = StateEnvelope(format: StateStore.format, savedAt: UTCTimestamp.format(now), state: value)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .secondsSince1970
@@ -90,7 +91,7 @@ public struct StateStore<Value: Codable>: Sendable {
     }
 
     private func moveAside(reason: String, now: Date) throws(PosixFile.Failure) -> Loaded {
-        let stem = path + ".corrupt-" + StateClockText.compact(now)
+        let stem = path + ".corrupt-" + UTCTimestamp.format(now).filter { $0 != "-" && $0 != ":" }
         var destination = stem
         var attempt = 1
         while PosixFile.exists(destination) {
