@@ -27,39 +27,3 @@ enum DemoSummary {
         return text
     }
 }
-
-/// A month in the terminal: spend against the line above, the share below.
-enum TextPlot {
-    static func render(_ result: SimulationResult, width: Int = 62, height: Int = 12) -> String {
-        let scenario = result.scenario
-        let hours = result.shares.count
-        var cumulative: [Double] = []
-        var spent = scenario.spentBeforeStart
-        for cost in result.costs {
-            spent += cost
-            cumulative.append(spent)
-        }
-        let top = max(scenario.totalCredits, spent)
-        var rows = [[Character]](repeating: [Character](repeating: " ", count: width), count: height)
-        for column in 0..<width {
-            let hour = min(hours - 1, column * hours / width)
-            let line = scenario.spentBeforeStart
-                + (scenario.attainable - scenario.spentBeforeStart) * Double(hour + 1) / Double(hours)
-            let lineRow = height - 1 - min(height - 1, Int(line / top * Double(height - 1)))
-            let spendRow = height - 1 - min(height - 1, Int(cumulative[hour] / top * Double(height - 1)))
-            rows[lineRow][column] = "."
-            rows[spendRow][column] = "*"
-        }
-        var text = "  spend (*) against the line (.), $0 to $\(DecimalText.fixed(top, 0))\n"
-        for row in rows { text += "  |" + String(row) + "\n" }
-        text += "  +" + String(repeating: "-", count: width) + "\n"
-        let bars: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        var shareLine = ""
-        for column in 0..<width {
-            let hour = min(hours - 1, column * hours / width)
-            shareLine.append(bars[min(8, Int((result.shares[hour] / 100 * 8).rounded()))])
-        }
-        text += "  share, 0-100%:\n   " + shareLine + "\n"
-        return text
-    }
-}
