@@ -83,9 +83,7 @@ public final class ControlCycle: CycleRunner {
         state.lastSpendRead = now
         state.lastProblem = nil
 
-        let governor = ControllerChoice.governor(configuration)
-        let decided = governor.next(from: inForce, toward: decision.share,
-                                    spentOut: decision.figures.spendEstimated >= decision.figures.credits)
+        let decided = controller.shareToWrite(decision, inForce: inForce, configuration: configuration)
         // A share that stays needs no write: the sink is not asked, and an outage there
         // then costs nothing.
         let outcome = decided == inForce ? RoutingOutcome(action: .unchanged)

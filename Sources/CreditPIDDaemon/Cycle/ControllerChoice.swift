@@ -48,11 +48,21 @@ enum ControllerChoice {
         }
     }
 
-    /// The governor the daemon applies to what it writes: the pacing controller's own; for
-    /// the original's arithmetic, the same deadband, step limit and whole steps.
-    static func governor(_ configuration: Configuration) -> ShareGovernor {
-        ShareGovernor(deadbandPercent: configuration.controller.deadbandPercent,
-                      maxStepPercent: configuration.controller.maxStepPercent, resolutionPercent: 1)
+    /// The share to write for `decision`, made from `inForce`. The pacing controller's is
+    /// already within its deadband and step limit, and is what its history records, so it is
+    /// taken as it is. The original's arithmetic knows neither: its output is held to the
+    /// same deadband and step limit, in whole steps.
+    func shareToWrite(_ decision: Decision, inForce: Double, configuration: Configuration) -> Double {
+        switch self {
+        case .pacing:
+            return decision.share
+        case .seed:
+            let governor = ShareGovernor(deadbandPercent: configuration.controller.deadbandPercent,
+                                         maxStepPercent: configuration.controller.maxStepPercent,
+                                         resolutionPercent: 1)
+            return governor.next(from: inForce, toward: decision.share,
+                                 spentOut: decision.figures.spendEstimated >= decision.figures.credits)
+        }
     }
 
     static func pacingSettings(_ configuration: Configuration) -> PacingSettings {
