@@ -51,11 +51,11 @@ public final class ControlCycle: CycleRunner {
     public func reconfigure(_ configuration: Configuration) throws {
         let parts = try CycleParts.make(configuration, clock: clock, onRetry: Self.retryLogger(logger))
         self.parts = parts
-        let modeChanged = configuration.controller.mode != self.configuration.controller.mode
         self.configuration = configuration
+        // The current state carries its mode: a new Mode= starts fresh.
         var current = state
         controller.save(into: &current)
-        controller = ControllerChoice(configuration: configuration, restoring: modeChanged ? nil : current)
+        controller = ControllerChoice(configuration: configuration, restoring: current)
     }
 
     /// A cycle's I/O (reading the share, the spend queries, the write) ends within this, well
@@ -197,7 +197,7 @@ public final class ControlCycle: CycleRunner {
     }
 
     private func logDecision(_ result: CycleResult) {
-        let fields = CycleText.fields(result, mode: controller.mode)
+        let fields = CycleText.fields(result, mode: controller.mode.rawValue)
         logger.info(CycleText.decisionMessage(result), id: .cycleDecision, fields: fields)
         logger.debug("Controller figures: \(CycleText.innerFigures(result.decision))", id: .cycleDecision, fields: fields)
     }

@@ -8,20 +8,19 @@ enum ControllerChoice {
 
     /// Restores the saved state when it belongs to the same mode; otherwise starts fresh.
     init(configuration: Configuration, restoring saved: DaemonState?) {
+        let sameMode = saved?.mode == configuration.controller.mode.rawValue ? saved : nil
         switch configuration.controller.mode {
         case .pacing:
-            self = .pacing(PacingController(settings: Self.pacingSettings(configuration),
-                                            state: saved?.mode == "pacing" ? saved?.pacing : nil))
+            self = .pacing(PacingController(settings: Self.pacingSettings(configuration), state: sameMode?.pacing))
         case .seed:
-            self = .seed(SeedCronController(settings: Self.seedSettings(configuration),
-                                            state: saved?.mode == "seed" ? saved?.seed : nil))
+            self = .seed(SeedCronController(settings: Self.seedSettings(configuration), state: sameMode?.seed))
         }
     }
 
-    var mode: String {
+    var mode: Configuration.ControllerMode {
         switch self {
-        case .pacing: return "pacing"
-        case .seed: return "seed"
+        case .pacing: return .pacing
+        case .seed: return .seed
         }
     }
 
@@ -37,7 +36,7 @@ enum ControllerChoice {
     }
 
     func save(into state: inout DaemonState) {
-        state.mode = mode
+        state.mode = mode.rawValue
         switch self {
         case .pacing(let controller):
             state.pacing = controller.state
