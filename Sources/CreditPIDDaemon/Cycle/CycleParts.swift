@@ -20,22 +20,12 @@ struct CycleParts {
     static func make(_ configuration: Configuration, clock: any ServiceClock,
                      onRetry: @escaping @Sendable (HTTPRetryEvent) -> Void) throws -> CycleParts {
         let simulation = try configuration.simulation.scenario.map { path in
-            ScenarioSpendSource(scenario: try loadScenario(path), clock: clock)
+            ScenarioSpendSource(scenario: try ScenarioFile.load(path), clock: clock)
         }
         let spend: any SpendSource = try simulation ?? ternary(configuration, onRetry: onRetry)
         var sink = try makeSink(configuration, onRetry: onRetry)
         if let simulation { sink = SimulatedRouting(sink: sink, plant: simulation) }
         return CycleParts(spend: spend, sink: sink, simulation: simulation)
-    }
-
-    private static func loadScenario(_ path: String) throws -> Scenario {
-        let bytes: [UInt8]
-        do {
-            bytes = try PosixFile.read(path)
-        } catch {
-            throw Failure(description: "Failed to read scenario '\(path)': \(error.reason)")
-        }
-        return try Scenario(json: bytes, source: path)
     }
 
     private static func ternary(_ configuration: Configuration,

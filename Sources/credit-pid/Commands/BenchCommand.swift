@@ -1,4 +1,5 @@
 import CreditPIDCore
+import CreditPIDDaemon
 
 /// `credit-pid bench`: how fast the simulator judges months, per controller, on one core.
 enum BenchCommand: Command {
@@ -37,7 +38,7 @@ enum BenchCommand: Command {
                 scenarios.append(try ScenarioFile.load(file))
             } catch {
                 writeError("credit-pid bench: \(error)")
-                return error is ScenarioFile.OpenError ? ExitCode.noInput : ExitCode.dataError
+                return error is ScenarioFile.Unreadable ? ExitCode.noInput : ExitCode.dataError
             }
         }
         #if DEBUG

@@ -1,4 +1,5 @@
 import CreditPIDCore
+import CreditPIDDaemon
 import FoundationEssentials
 
 /// `credit-pid simulate`: judges the controllers on whole months of a scenario's plant.
@@ -37,7 +38,7 @@ enum SimulateCommand: Command {
             let scenario: Scenario
             do {
                 scenario = try ScenarioFile.load(path)
-            } catch let error as ScenarioFile.OpenError {
+            } catch let error as ScenarioFile.Unreadable {
                 writeError("credit-pid simulate: \(error)")
                 return ExitCode.noInput
             } catch {

@@ -34,9 +34,9 @@ enum DemoCommand: Command {
         let scenarioText: [UInt8]
         if let file = options.scenario {
             do {
-                scenarioText = try PosixFile.read(file)
+                scenarioText = try ScenarioFile.bytes(file)
             } catch {
-                writeError("credit-pid demo: Failed to read '\(file)': \(error.reason)")
+                writeError("credit-pid demo: \(error)")
                 return ExitCode.noInput
             }
         } else {
