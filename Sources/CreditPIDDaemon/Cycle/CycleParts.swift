@@ -8,7 +8,7 @@ import FoundationEssentials
 /// where the share goes. A reload builds new ones (a rotated key or token arrives that way)
 /// and swaps them in only if all of them could be built.
 struct CycleParts {
-    var spend: any SpendSource
+    var spend: any BoundedSpendSource
     var sink: any RoutingSink
     /// The simulated plant, when `[Simulation] Scenario=` replaces Ternary.
     var simulation: ScenarioSpendSource?
@@ -22,7 +22,7 @@ struct CycleParts {
         let simulation = try configuration.simulation.scenario.map { path in
             ScenarioSpendSource(scenario: try ScenarioFile.load(path), clock: clock)
         }
-        let spend: any SpendSource = try simulation ?? ternary(configuration, onRetry: onRetry)
+        let spend: any BoundedSpendSource = try simulation ?? ternary(configuration, onRetry: onRetry)
         var sink = try makeSink(configuration, onRetry: onRetry)
         if let simulation { sink = SimulatedRouting(sink: sink, plant: simulation) }
         return CycleParts(spend: spend, sink: sink, simulation: simulation)
@@ -95,16 +95,27 @@ struct SimulatedRouting: RoutingSink {
     }
 }
 
+/// A spend source that gives up at a deadline: what a cycle reads the spend from.
+protocol BoundedSpendSource: SpendSource {
+    func spend(from start: Date, to end: Date, deadline: ContinuousClock.Instant?) throws -> Double
+}
+
+extension TernaryClient: BoundedSpendSource {}
+
+extension ScenarioSpendSource: BoundedSpendSource {
+    /// The plant answers at once.
+    func spend(from start: Date, to end: Date, deadline: ContinuousClock.Instant?) throws -> Double {
+        try spend(from: start, to: end)
+    }
+}
+
 /// The cycle's time budget for all its spend queries together: a source that stops answering
 /// ends the cycle at the deadline (the watchdog restarts a cycle that hangs past it).
 struct DeadlineSpendSource: SpendSource {
-    var source: any SpendSource
+    var source: any BoundedSpendSource
     var deadline: ContinuousClock.Instant
 
     func spend(from start: Date, to end: Date) throws -> Double {
-        if let ternary = source as? TernaryClient {
-            return try ternary.spend(from: start, to: end, deadline: deadline)
-        }
-        return try source.spend(from: start, to: end)
+        try source.spend(from: start, to: end, deadline: deadline)
     }
 }
