@@ -107,14 +107,3 @@ enum CycleText {
         return "\(hours / 24)d \(hours % 24)h"
     }
 }
-
-/// What one cycle did with its decision: the share before, the one decided (through the
-/// governor), the one in force after, and what the sink answered (nil: it failed).
-struct CycleResult {
-    var decision: Decision
-    var before: Double
-    var decided: Double
-    var after: Double
-    var outcome: RoutingOutcome?
-    var dryRun: Bool
-}

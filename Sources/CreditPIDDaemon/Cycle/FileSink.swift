@@ -41,26 +41,3 @@ public struct FileSinkError: Error, CustomStringConvertible {
     public var reason: String
     public var description: String { "Failed to read the share from '\(path)': \(reason)" }
 }
-
-/// `Sink=none`: decide and log only. The share in force is the last one decided.
-public struct LogOnlySink: RoutingSink {
-    public init() {}
-    public var label: String { "none (log only)" }
-    public func shareInForce(deadline: ContinuousClock.Instant) throws -> Double? { nil }
-    public func apply(_ share: Double, decision: Decision, at time: Date, dryRun: Bool,
-                      deadline: ContinuousClock.Instant) throws -> RoutingOutcome {
-        RoutingOutcome(action: .loggedOnly)
-    }
-}
-
-/// Shares as the runner determinator and people read them: `42`, `12.5`, never `4e-05`.
-enum PlainNumber {
-    static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        let text = DecimalText.fixed(value, 6)
-        var trimmed = Substring(text)
-        while trimmed.hasSuffix("0") { trimmed = trimmed.dropLast() }
-        if trimmed.hasSuffix(".") { trimmed = trimmed.dropLast() }
-        return String(trimmed)
-    }
-}
