@@ -3,7 +3,7 @@
 struct ConfigurationKey {
     let section: String
     let name: String
-    private let assign: (inout Configuration, String) throws -> Void
+    private let assign: (inout Configuration, String) throws(ConfigValue.Invalid) -> Void
     private let resetToDefault: (inout Configuration, Configuration) -> Void
     private let show: (Configuration) -> String
 
@@ -14,7 +14,9 @@ struct ConfigurationKey {
     ) {
         self.section = section
         self.name = name
-        assign = { configuration, text in configuration[keyPath: path] = try parse(text) }
+        assign = { (configuration: inout Configuration, text: String) throws(ConfigValue.Invalid) in
+            configuration[keyPath: path] = try parse(text)
+        }
         resetToDefault = { configuration, defaults in configuration[keyPath: path] = defaults[keyPath: path] }
         self.show = { show($0[keyPath: path]) }
     }
@@ -27,13 +29,7 @@ struct ConfigurationKey {
             resetToDefault(&configuration, defaults)
             return
         }
-        do {
-            try assign(&configuration, text)
-        } catch let error as ConfigValue.Invalid {
-            throw error
-        } catch {
-            throw ConfigValue.Invalid("\(error)")
-        }
+        try assign(&configuration, text)
     }
 
     /// The value as `check` prints it; empty for an optional key that is not set.

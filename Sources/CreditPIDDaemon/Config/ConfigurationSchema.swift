@@ -15,14 +15,14 @@ enum ConfigurationSchema {
     static var keys: [ConfigurationKey] {
         [
             ConfigurationKey("Budget", "TotalCredits", \.budget.totalCredits,
-                             parse: { text throws(Invalid) in try positive(text) }, show: ConfigValue.format),
+                             parse: positive, show: ConfigValue.format),
         ] + controllerKeys + ternaryKeys + routingKeys + [
             ConfigurationKey("State", "Directory", \.state.directory,
                              parse: ConfigValue.absolutePath, show: { $0 }),
             ConfigurationKey("Simulation", "Scenario", \.simulation.scenario,
                              parse: { text throws(Invalid) in try ConfigValue.readableFile(text) }, show: optional),
             ConfigurationKey("Simulation", "Speed", \.simulation.speed,
-                             parse: { text throws(Invalid) in try positive(text) }, show: ConfigValue.format),
+                             parse: positive, show: ConfigValue.format),
         ]
     }
 
@@ -35,7 +35,7 @@ enum ConfigurationSchema {
                              parse: { text throws(Invalid) in try ConfigValue.choice(text, of: Configuration.ControllerMode.self) },
                              show: \.rawValue),
             ConfigurationKey("Controller", "UpdateIntervalSec", \.controller.updateInterval,
-                             parse: { text throws(Invalid) in try atLeastOneSecond(text) }, show: TimeSpan.format),
+                             parse: atLeastOneSecond, show: TimeSpan.format),
             ConfigurationKey("Controller", "LookbackDays", \.controller.lookbackDays,
                              parse: { text throws(Invalid) in try ConfigValue.integer(text, in: 1...31) }, show: { String($0) }),
             ConfigurationKey("Controller", "Kp", \.controller.kp, parse: gain, show: ConfigValue.format),
