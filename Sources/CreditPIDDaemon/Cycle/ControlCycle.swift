@@ -151,11 +151,11 @@ public final class ControlCycle: CycleRunner {
                            id: .cycleFailed, fields: ["CREDIT_PID_STALE": "1", "CREDIT_PID_SHARE": PlainNumber.format(lower)])
             let placeholder = Decision(share: lower, previousShare: share, reason: "spend data stale for \(age)",
                                        figures: state.lastDecision?.figures ?? CycleText.emptyFigures(now, configuration))
-            if let outcome = apply(lower, decision: placeholder, now: now, deadline: deadline) {
-                if outcome.action == .written || configuration.routing.sink == .none {
-                    state.share = lower
-                    state.shareSetAt = now
-                }
+            let outcome = apply(lower, decision: placeholder, now: now, deadline: deadline)
+            let after = Self.shareInForce(after: outcome, decided: lower, before: share)
+            if after != share {
+                state.share = after
+                state.shareSetAt = now
             }
             status = "data stale for \(age): lowered to \(PlainNumber.format(lower))%"
         }
