@@ -14,11 +14,9 @@ enum CheckCommand: Command {
         """
 
     static func run(_ arguments: [String]) -> Int32 {
-        var options = ArgumentList(arguments)
         let path: String
         do {
-            path = try options.value("--config") ?? ConfigurationLoader.defaultPath
-            if let extra = try options.positional().first { throw ArgumentList.UsageError(description: "unexpected argument '\(extra)'") }
+            path = try ArgumentList.configPath(arguments, default: ConfigurationLoader.defaultPath)
         } catch {
             writeError("credit-pid check: \(error)\n\n\(usage)")
             return ExitCode.usage
