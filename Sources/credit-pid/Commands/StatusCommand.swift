@@ -44,17 +44,18 @@ enum StatusCommand: Command {
         }
 
         let store = StateStore<DaemonState>(directory: directory)
-        guard PosixFile.exists(store.path) else {
-            writeError("credit-pid status: no state in '\(directory)' yet (the daemon has not run a cycle there)")
-            return ExitCode.noInput
-        }
         let state: DaemonState
         do {
-            guard case .restored(let restored) = try store.peek() else {
-                writeError("credit-pid status: '\(store.path)' is not a state file this version can read")
-                return ExitCode.dataError
+            switch try store.peek() {
+            case .restored(let restored):
+                state = restored
+            case .fresh, .movedAside:
+                writeError("credit-pid status: no state in '\(directory)' yet (the daemon has not run a cycle there)")
+                return ExitCode.noInput
             }
-            state = restored
+        } catch let error as StateStore<DaemonState>.Unusable {
+            writeError("credit-pid status: '\(store.path)' is not a state file this version can read: \(error)")
+            return ExitCode.dataError
         } catch {
             writeError("credit-pid status: Failed to read '\(store.path)': \(error)")
             return ExitCode.ioError
