@@ -1,3 +1,5 @@
+import CreditPIDDaemon
+
 /// A command's arguments, consumed as they are recognized: options with or without a value,
 /// then the positional rest. Whatever is left unrecognized is a usage error.
 struct ArgumentList {
@@ -44,6 +46,18 @@ struct ArgumentList {
             throw UsageError(description: "unknown option '\(option)'")
         }
         return items.filter { $0 != "--" }
+    }
+
+    /// Removes `--controller pacing|seed` (or `both`, where `allowingBoth`) and gives the
+    /// controllers it names, in the order they are compared in.
+    mutating func controllers(default choice: String, allowingBoth: Bool) throws -> [Configuration.ControllerMode] {
+        let choice = try value("--controller") ?? choice
+        if allowingBoth, choice == "both" { return Configuration.ControllerMode.allCases }
+        guard let mode = Configuration.ControllerMode(rawValue: choice) else {
+            let expected = allowingBoth ? "pacing, seed or both" : "pacing or seed"
+            throw UsageError(description: "'--controller' is '\(choice)', expected \(expected)")
+        }
+        return [mode]
     }
 
     /// `--config PATH` and nothing else, as `serve` and `once` take.

@@ -17,13 +17,9 @@ enum BenchCommand: Command {
         var list = ArgumentList(arguments)
         let seconds: Double
         let files: [String]
-        let controllers: [String]
+        let controllers: [Configuration.ControllerMode]
         do {
-            let choice = try list.value("--controller") ?? "both"
-            guard ["pacing", "seed", "both"].contains(choice) else {
-                throw ArgumentList.UsageError(description: "'--controller' is '\(choice)', expected pacing, seed or both")
-            }
-            controllers = choice == "both" ? ["pacing", "seed"] : [choice]
+            controllers = try list.controllers(default: "both", allowingBoth: true)
             seconds = try list.number("--seconds") ?? 3
             files = try list.positional()
             guard seconds > 0 else { throw ArgumentList.UsageError(description: "'--seconds' must be > 0") }
@@ -44,7 +40,6 @@ enum BenchCommand: Command {
         #if DEBUG
         print("note: a debug build; build with -c release for meaningful figures")
         #endif
-        let options = try! SimulateCommand.Options(fromScenarioFiles: files)
         for controller in controllers {
             let clock = ContinuousClock()
             let start = clock.now
@@ -52,14 +47,14 @@ enum BenchCommand: Command {
             var checksum = 0.0
             while clock.now - start < .seconds(seconds) {
                 for scenario in scenarios {
-                    checksum += SimulateCommand.simulate(scenario, controller: controller, options: options).finalSpend
+                    checksum += SimulateCommand.simulate(scenario, controller: controller).finalSpend
                     months += 1
                 }
             }
             let elapsed = clock.now - start
             let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let rate = Double(months) / elapsedSeconds
-            print("\(controller): \(months) scenario-months in \(DecimalText.fixed(elapsedSeconds, 2)) s = "
+            print("\(controller.rawValue): \(months) scenario-months in \(DecimalText.fixed(elapsedSeconds, 2)) s = "
                   + "\(DecimalText.fixed(rate, 0)) scenario-months/s (one core; checksum \(DecimalText.fixed(checksum / Double(months), 2)))")
         }
         return ExitCode.ok

@@ -47,10 +47,11 @@ enum SimulateCommand: Command {
             }
             var panels: [SVGPlot.Panel] = []
             for controller in options.controllers {
-                let result = simulate(scenario, controller: controller, options: options)
-                print(options.json ? SimulationReport.jsonLine(result, controller: controller)
-                                   : SimulationReport.tableRow(result, controller: controller))
-                panels.append(SVGPlot.Panel(title: "\(scenario.name), \(controller)", result: result))
+                let result = simulate(scenario, controller: controller, seed: options.seed)
+                let name = controller.rawValue
+                print(options.json ? SimulationReport.jsonLine(result, controller: name)
+                                   : SimulationReport.tableRow(result, controller: name))
+                panels.append(SVGPlot.Panel(title: "\(scenario.name), \(name)", result: result))
             }
             rows.append(panels)
         }
@@ -65,50 +66,40 @@ enum SimulateCommand: Command {
         return ExitCode.ok
     }
 
-    static func simulate(_ scenario: Scenario, controller: String, options: Options) -> SimulationResult {
-        if controller == "seed" {
-            var settings = SeedCronController.Settings()
+    /// One month of `scenario` under `controller`; `seed` sets the original's time step and
+    /// lookback (its credits are the scenario's).
+    static func simulate(_ scenario: Scenario, controller: Configuration.ControllerMode,
+                         seed: SeedCronController.Settings = SeedCronController.Settings()) -> SimulationResult {
+        switch controller {
+        case .seed:
+            var settings = seed
             settings.arithmetic.totalCredits = scenario.totalCredits
-            settings.pidStepSeconds = options.seedDt
-            settings.lookbackDays = options.lookbackDays
             var seed = SeedCronController(settings: settings)
             return Simulator.run(scenario, controller: &seed)
+        case .pacing:
+            var pacing = PacingController(settings: PacingSettings(totalCredits: scenario.totalCredits))
+            return Simulator.run(scenario, controller: &pacing)
         }
-        var pacing = PacingController(settings: PacingSettings(totalCredits: scenario.totalCredits))
-        return Simulator.run(scenario, controller: &pacing)
     }
 
     struct Options {
         var files: [String]
-        var controllers: [String]
+        var controllers: [Configuration.ControllerMode]
         var json: Bool
         var svg: String?
-        var seedDt: Double
-        var lookbackDays: Int
-
-        /// The defaults, for the benchmark.
-        init(fromScenarioFiles files: [String]) throws {
-            var list = ArgumentList(files)
-            try self.init(&list)
-        }
+        var seed = SeedCronController.Settings()
 
         init(_ list: inout ArgumentList) throws {
-            let controller = try list.value("--controller") ?? "pacing"
-            switch controller {
-            case "pacing", "seed": controllers = [controller]
-            case "both": controllers = ["pacing", "seed"]
-            default:
-                throw ArgumentList.UsageError(description: "'--controller' is '\(controller)', expected pacing, seed or both")
-            }
+            controllers = try list.controllers(default: "pacing", allowingBoth: true)
             json = list.flag("--json")
             svg = try list.value("--svg")
-            seedDt = try list.number("--seed-dt") ?? 2
-            guard seedDt > 0 else { throw ArgumentList.UsageError(description: "'--seed-dt' must be > 0") }
-            let lookback = try list.number("--lookback-days") ?? 1
+            seed.pidStepSeconds = try list.number("--seed-dt") ?? seed.pidStepSeconds
+            guard seed.pidStepSeconds > 0 else { throw ArgumentList.UsageError(description: "'--seed-dt' must be > 0") }
+            let lookback = try list.number("--lookback-days") ?? Double(seed.lookbackDays)
             guard lookback >= 1, lookback == lookback.rounded() else {
                 throw ArgumentList.UsageError(description: "'--lookback-days' must be a whole number >= 1")
             }
-            lookbackDays = Int(lookback)
+            seed.lookbackDays = Int(lookback)
             files = try list.positional()
             guard !files.isEmpty else { throw ArgumentList.UsageError(description: "no scenario file given") }
         }

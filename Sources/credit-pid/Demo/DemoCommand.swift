@@ -85,10 +85,7 @@ enum DemoCommand: Command {
 
         init(_ list: inout ArgumentList) throws {
             scenario = try list.value("--scenario")
-            controller = try list.value("--controller") ?? "pacing"
-            guard controller == "pacing" || controller == "seed" else {
-                throw ArgumentList.UsageError(description: "'--controller' is '\(controller)', expected pacing or seed")
-            }
+            controller = try list.controllers(default: "pacing", allowingBoth: false)[0].rawValue
             seconds = try list.number("--seconds") ?? 12
             guard seconds > 0 else { throw ArgumentList.UsageError(description: "'--seconds' must be > 0") }
             directory = try list.value("--dir")
