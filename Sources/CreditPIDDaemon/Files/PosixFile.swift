@@ -21,18 +21,27 @@ public enum PosixFile {
         }
     }
 
-    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+    /// The whole file, or its first bytes once more than `limit` are in (the caller tells a
+    /// file that is too large from the count).
+    public static func read(_ path: String, stoppingAfter limit: Int = .max) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(operation: "open", path: path, errno: errno) }
         defer { close(descriptor) }
+        return try read(descriptor: descriptor, name: path, stoppingAfter: limit)
+    }
+
+    /// An open descriptor to its end, or until more than `limit` bytes are in; `name` is
+    /// what a failure calls it ("standard input").
+    public static func read(descriptor: Int32, name: String, stoppingAfter limit: Int = .max) throws(Failure) -> [UInt8] {
         var contents: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { throw Failure(operation: "read", path: path, errno: errno) }
+            guard count >= 0 else { throw Failure(operation: "read", path: name, errno: errno) }
             if count == 0 { return contents }
             contents.append(contentsOf: chunk[..<count])
+            if contents.count > limit { return contents }
         }
     }
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CreditPIDDaemon
 import CreditPIDSettings
 
 /// `credit-pid settings FILE|- [--set SHARE]`: reads a runner-determinator settings comment
@@ -102,29 +103,18 @@ enum SettingsCommand: Command {
     }
 
     private static func readInput(_ path: String, source: String) -> Result<[UInt8], InputFailure> {
-        let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let message = "Failed to open '\(path)': \(errorText())"
-            return .failure(InputFailure(message: message, status: ExitCode.noInput))
+        let bytes: [UInt8]
+        do {
+            bytes = path == "-" ? try PosixFile.read(descriptor: 0, name: source, stoppingAfter: maximumInputBytes)
+                                : try PosixFile.read(path, stoppingAfter: maximumInputBytes)
+        } catch {
+            return .failure(InputFailure(message: "\(error)", status: ExitCode.noInput))
         }
-        defer { if descriptor != 0 { close(descriptor) } }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else {
-                let message = "Failed to read '\(source)': \(errorText())"
-                return .failure(InputFailure(message: message, status: ExitCode.noInput))
-            }
-            if count == 0 { return .success(bytes) }
-            bytes += chunk[..<count]
-            if bytes.count > maximumInputBytes {
-                let message = "Failed to read '\(source)': larger than \(maximumInputBytes) bytes, "
-                    + "which no GitHub comment is"
-                return .failure(InputFailure(message: message, status: ExitCode.dataError))
-            }
+        guard bytes.count <= maximumInputBytes else {
+            let message = "Failed to read '\(source)': larger than \(maximumInputBytes) bytes, which no GitHub comment is"
+            return .failure(InputFailure(message: message, status: ExitCode.dataError))
         }
+        return .success(bytes)
     }
 
     private static func errorText() -> String {
