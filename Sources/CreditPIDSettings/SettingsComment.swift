@@ -18,7 +18,8 @@ public struct SettingsComment: Sendable {
     let tree: YAMLNode
     let located: ShareLocator.Located
 
-    /// The whole comment as text (invalid UTF-8 replaced, which only a message may need).
+    /// The whole comment as text, invalid UTF-8 replaced: lossless for a comment that came
+    /// from GitHub as a string, which is how the writer sends an edited one back.
     public var text: String {
         String(decoding: bytes, as: UTF8.self)
     }

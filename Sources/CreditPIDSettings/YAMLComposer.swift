@@ -138,7 +138,7 @@ struct YAMLComposer {
     }
 
     private static func mark(_ mark: yaml_mark_t) -> YAMLNode.Mark {
-        YAMLNode.Mark(index: Int(mark.index), line: Int(mark.line), column: Int(mark.column))
+        YAMLNode.Mark(index: Int(mark.index))
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

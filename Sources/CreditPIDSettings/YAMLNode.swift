@@ -22,12 +22,11 @@ struct YAMLNode: Sendable, Equatable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
-    /// A libyaml mark: a character index (not a byte offset) and a 0-based line and column,
-    /// all counted from the start of the text libyaml was given.
+    /// A libyaml mark: a character index (not a byte offset) from the start of the text
+    /// libyaml was given. Positions for messages come from `CommentMap`, which counts lines
+    /// and columns in the whole comment, so libyaml's own line and column are not kept.
     struct Mark: Sendable {
         var index: Int
-        var line: Int
-        var column: Int
     }
 
     var content: Content

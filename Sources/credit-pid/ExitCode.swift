@@ -7,7 +7,6 @@ enum ExitCode {
     static let usage: Int32 = 64        // EX_USAGE
     static let dataError: Int32 = 65    // EX_DATAERR
     static let noInput: Int32 = 66      // EX_NOINPUT
-    static let unavailable: Int32 = 69  // EX_UNAVAILABLE
     static let software: Int32 = 70     // EX_SOFTWARE
     static let ioError: Int32 = 74      // EX_IOERR
     static let tempFail: Int32 = 75     // EX_TEMPFAIL

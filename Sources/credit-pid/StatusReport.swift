@@ -18,7 +18,8 @@ enum StatusReport {
             let why = state.applied == "would-write" ? "a dry run writes nothing" : "the write failed"
             row("decided", "\(number(decided))%, not in force: \(why)")
         }
-        if let figures = decision?.figures {
+        if let decision {
+            let figures = decision.figures
             var spend = "\(money(figures.spendEstimated)) of \(money(figures.credits)) by estimate, "
                 + "\(money(figures.spendVisible)) billed"
             if let billed = figures.billedThrough { spend += " through \(UTCTimestamp.format(billed))" }
@@ -28,8 +29,8 @@ enum StatusReport {
             row("rate needed", "\(money(figures.rateNeeded))/h")
             switch figures.onTrack {
             case true?: row("on track", "yes")
-            case false?: row("on track", "no: \(decision!.reason)")
-            case nil: row("on track", "not known yet: \(decision!.reason)")
+            case false?: row("on track", "no: \(decision.reason)")
+            case nil: row("on track", "not known yet: \(decision.reason)")
             }
         }
         if let last = state.lastCycle { row("last cycle", UTCTimestamp.format(last)) }
