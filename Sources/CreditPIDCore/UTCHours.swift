@@ -3,14 +3,14 @@ import FoundationEssentials
 /// Hours counted since 1970-01-01T00:00Z. The controller plans on whole hours, the unit of
 /// the billing data, and works on these integers rather than on dates in its inner loops.
 enum UTCHours {
-    static let second = 3600.0
+    static let secondsPerHour = 3600.0
 
     static func index(_ date: Date) -> Int {
-        Int((date.timeIntervalSince1970 / second).rounded(.down))
+        Int((date.timeIntervalSince1970 / secondsPerHour).rounded(.down))
     }
 
     static func date(_ hour: Int) -> Date {
-        Date(timeIntervalSince1970: Double(hour) * second)
+        Date(timeIntervalSince1970: Double(hour) * secondsPerHour)
     }
 
     static func hourOfDay(_ hour: Int) -> Int {
