@@ -34,24 +34,7 @@ public struct PacingController: ShareController {
         learn(bills.newlyBilled, state: &state)
         state.billedEnd = max(state.billedEnd ?? billedEnd, billedEnd)
 
-        // The spend not billed yet, from the shares applied and the cautious forecast; and
-        // the part of it whose bills will come only after the period has ended.
-        let lastBilledInTime = UTCHours.index(period.end) - max(1, state.maximumLag) - 1
-        var unbilled = 0.0
-        var unbilledToTheEnd = 0.0
-        state.history.forEachHour(from: billedEnd, to: nowHour) { hour, share in
-            let cost = share / 100 * state.demand.cautiousForecast(hour)
-            unbilled += cost
-            if hour >= lastBilledInTime { unbilledToTheEnd += cost }
-        }
-        // The hour running now, by the part of it gone.
-        let running = (now - Double(nowHour) * 3600) / 3600
-        if running > 0, nowHour >= billedEnd {
-            let share = state.history.meanShare(from: Double(nowHour) * 3600, to: now)
-            let cost = running * share / 100 * state.demand.cautiousForecast(nowHour)
-            unbilled += cost
-            if nowHour >= lastBilledInTime { unbilledToTheEnd += cost }
-        }
+        let (unbilled, unbilledToTheEnd) = unbilledSpend(state, from: billedEnd, nowHour: nowHour, now: now)
         let estimated = visible + unbilled
         if state.demand.isReady {
             state.noteForecast(hour: nowHour, demand: state.demand.cautiousForecast(nowHour))
@@ -94,6 +77,27 @@ public struct PacingController: ShareController {
         state.lastDecision = context.now
         self.state = state
         return Decision(share: share, previousShare: previous, reason: reason, figures: figures)
+    }
+
+    /// The spend not billed yet, from the shares applied and the cautious forecast; and the
+    /// part of it whose bills will come only after the period has ended.
+    private func unbilledSpend(_ state: PacingState, from billedEnd: Int, nowHour: Int,
+                               now: Double) -> (total: Double, afterEnd: Double) {
+        let lastBilledInTime = UTCHours.index(state.period.end) - max(1, state.maximumLag) - 1
+        var total = 0.0
+        var afterEnd = 0.0
+        func count(_ hour: Int, share: Double, part: Double) {
+            let cost = part * share / 100 * state.demand.cautiousForecast(hour)
+            total += cost
+            if hour >= lastBilledInTime { afterEnd += cost }
+        }
+        state.history.forEachHour(from: billedEnd, to: nowHour) { count($0, share: $1, part: 1) }
+        // The hour running now, by the part of it gone.
+        let running = (now - Double(nowHour) * 3600) / 3600
+        if running > 0, nowHour >= billedEnd {
+            count(nowHour, share: state.history.meanShare(from: Double(nowHour) * 3600, to: now), part: running)
+        }
+        return (total, afterEnd)
     }
 
     /// The state for this cycle: a new period starts from clean accounting (only the demand
