@@ -26,7 +26,7 @@ extension GitHubClient {
                 HTTPRequest(method: method, url: configuration.url(path + query), headers: headers, body: body),
                 retry: configuration.retry, deadline: deadline)
         } catch {
-            throw .transport(error as? HTTPError ?? .invalidOptions(reason: "\(error)"))
+            throw .transport(error)
         }
         let asked = RateLimitPause.asked(by: response, now: now())
         if let asked { hold(asked) }

@@ -11,7 +11,7 @@ public final class HTTPClient: Sendable {
     /// Throws when an option is out of range or `caFile` cannot be read.
     public init(options: HTTPClientOptions = HTTPClientOptions(),
                 onRetry: (@Sendable (HTTPRetryEvent) -> Void)? = nil,
-                timing: RetryTiming = .system) throws
+                timing: RetryTiming = .system) throws(HTTPError)
     {
         try Self.validate(options)
         self.options = options
@@ -21,7 +21,7 @@ public final class HTTPClient: Sendable {
 
     /// Checks a URL against the transport rule (https, or http to loopback) without
     /// sending anything: for validating configuration before it is used.
-    public static func checkURL(_ url: String) throws {
+    public static func checkURL(_ url: String) throws(HTTPError) {
         _ = try CheckedURL(url)
     }
 
@@ -34,7 +34,7 @@ public final class HTTPClient: Sendable {
     /// request that must not be repeated. `onRetry` is called besides the client's own.
     public func send(_ request: HTTPRequest, retry: RetryPolicy = RetryPolicy(),
                      deadline: ContinuousClock.Instant? = nil,
-                     onRetry: (@Sendable (HTTPRetryEvent) -> Void)? = nil) throws -> HTTPResponse
+                     onRetry: (@Sendable (HTTPRetryEvent) -> Void)? = nil) throws(HTTPError) -> HTTPResponse
     {
         let url = try CheckedURL(request.url)
         let transfer = CurlTransfer(options: options, request: request, url: url)
@@ -43,7 +43,7 @@ public final class HTTPClient: Sendable {
         while true {
             let budget = deadline.map { $0 - timing.now() }
             if let budget, budget <= .zero {
-                throw HTTPError.timeBudgetExhausted(url: url.redacted, attempts: attempt, last: lastFailure)
+                throw .timeBudgetExhausted(url: url.redacted, attempts: attempt, last: lastFailure)
             }
             attempt += 1
             let outcome = transfer.perform(budget: budget)
@@ -54,7 +54,7 @@ public final class HTTPClient: Sendable {
             if let deadline, timing.now() + wait.delay >= deadline {
                 // The next attempt would start too late: the last answer stands.
                 if case let .success(response) = outcome { return response }
-                throw HTTPError.timeBudgetExhausted(url: url.redacted, attempts: attempt, last: lastFailure)
+                throw .timeBudgetExhausted(url: url.redacted, attempts: attempt, last: lastFailure)
             }
             let event = HTTPRetryEvent(method: request.method, url: url.redacted, attempt: attempt,
                                        maxAttempts: retry.maxAttempts, cause: wait.cause,

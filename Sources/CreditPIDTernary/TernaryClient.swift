@@ -55,7 +55,7 @@ public final class TernaryClient: SpendSource, Sendable {
         let response: HTTPResponse
         do {
             response = try http.send(request, retry: configuration.retry, deadline: deadline)
-        } catch let error as HTTPError {
+        } catch {
             throw TernaryError.transport(error)
         }
         return try spend(in: response)
