@@ -1,3 +1,4 @@
+import CreditPIDCore
 import FoundationEssentials
 
 /// Parses the three date forms HTTP recipients must accept (RFC 9110, 5.6.7):
@@ -22,8 +23,8 @@ enum HTTPDate {
         let day = numbers[0], month = monthTokens[0] + 1
         // Two-digit years (RFC 850): 70-99 are 1970-1999, 00-69 are 2000-2069.
         let year = numbers[1] < 100 ? numbers[1] + (numbers[1] < 70 ? 2000 : 1900) : numbers[1]
-        guard (1...daysIn(month: month, year: year)).contains(day) else { return nil }
-        let days = daysSinceEpoch(year: year, month: month, day: day)
+        guard (1...CivilDate.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+        let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
         return Date(timeIntervalSince1970: Double(days * 86_400 + clock))
     }
 
@@ -35,23 +36,6 @@ enum HTTPDate {
               hour < 24, minute < 60, second <= 60
         else { return nil }
         return hour * 3600 + minute * 60 + second
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date. Years are counted from March,
-    /// so the leap day is the last of its year, and in 400-year eras of exactly 146,097
-    /// days, so leap years need no table.
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
 
