@@ -9,7 +9,6 @@ struct CheckedURL: Sendable {
     /// For messages: no query string (it may carry secrets), no user information.
     let redacted: String
     let scheme: String
-    let host: String
 
     init(_ text: String) throws(HTTPError) {
         let redacted = Self.redact(text)
@@ -31,7 +30,6 @@ struct CheckedURL: Sendable {
         self.text = text
         self.redacted = redacted
         self.scheme = scheme
-        self.host = host
     }
 
     /// 127.0.0.0/8, ::1 and the name localhost. Other names are refused even if they

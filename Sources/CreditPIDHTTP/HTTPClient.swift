@@ -31,10 +31,9 @@ public final class HTTPClient: Sendable {
     /// Returns the last response whatever its status (a 404 or an exhausted 503 is
     /// returned, not thrown); throws HTTPError when no response was received at all.
     /// A retried request may reach the server more than once: give `.none` for a
-    /// request that must not be repeated. `onRetry` is called besides the client's own.
+    /// request that must not be repeated.
     public func send(_ request: HTTPRequest, retry: RetryPolicy = RetryPolicy(),
-                     deadline: ContinuousClock.Instant? = nil,
-                     onRetry: (@Sendable (HTTPRetryEvent) -> Void)? = nil) throws(HTTPError) -> HTTPResponse
+                     deadline: ContinuousClock.Instant? = nil) throws(HTTPError) -> HTTPResponse
     {
         let url = try CheckedURL(request.url)
         let transfer = CurlTransfer(options: options, request: request, url: url)
@@ -59,7 +58,6 @@ public final class HTTPClient: Sendable {
             let event = HTTPRetryEvent(method: request.method, url: url.redacted, attempt: attempt,
                                        maxAttempts: retry.maxAttempts, cause: wait.cause,
                                        delay: wait.delay, honoursRetryAfter: wait.honoursRetryAfter)
-            self.onRetry?(event)
             onRetry?(event)
             timing.sleep(wait.delay)
         }

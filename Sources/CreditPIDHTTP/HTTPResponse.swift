@@ -5,10 +5,11 @@ public struct HTTPResponse: Sendable {
     public var headers: [String: String]
     public var body: [UInt8]
 
+    /// `headers` as the property above describes them; the transfer that collected them
+    /// already lower-cased the names and joined repeated headers.
     public init(status: Int, headers: [String: String] = [:], body: [UInt8] = []) {
         self.status = status
-        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) },
-                                  uniquingKeysWith: { first, second in "\(first), \(second)" })
+        self.headers = headers
         self.body = body
     }
 
@@ -20,10 +21,5 @@ public struct HTTPResponse: Sendable {
     /// The body as UTF-8, with invalid bytes replaced by U+FFFD.
     public var text: String {
         String(decoding: body, as: UTF8.self)
-    }
-
-    /// 200-299.
-    public var isSuccess: Bool {
-        (200...299).contains(status)
     }
 }

@@ -7,10 +7,9 @@ import Dispatch
 /// Create it from nonisolated code: a Dispatch source created on the main actor for another
 /// queue traps the first time it fires.
 public final class Watchdog: @unchecked Sendable {
-    // `timer` and `pings` are touched only on `queue` (after `start`) or before it.
+    // `timer` is touched only on `queue` (after `start`) or before it.
     private let timer: DispatchSourceTimer
     private let notifier: Notifier
-    private var pings = 0
 
     public let interval: Duration
 
@@ -30,7 +29,6 @@ public final class Watchdog: @unchecked Sendable {
             // A failed ping is not logged: the next one follows in half an interval, and if
             // they all fail systemd restarts the service, which is the right outcome.
             _ = try? notifier.watchdog()
-            pings += 1
         }
         timer.resume()
     }
@@ -38,7 +36,4 @@ public final class Watchdog: @unchecked Sendable {
     public func cancel() {
         timer.cancel()
     }
-
-    /// How many pings were sent; read it on the cycle queue.
-    public var pingCount: Int { pings }
 }
