@@ -13,7 +13,8 @@ struct GitHubMessage {
         guard let body = try? JSONDecoder().decode(Body.self, from: Data(response.body)),
               let message = body.message, !message.isEmpty
         else { return nil }
-        let line = message.prefix { $0 != "\n" && $0 != "\r" }
+        // isNewline, not a match on "\n" or "\r": Swift reads "\r\n" as one Character.
+        let line = message.prefix { !$0.isNewline }
         text = line.count > Self.maximumLength ? line.prefix(Self.maximumLength) + "…" : String(line)
     }
 }

@@ -48,10 +48,23 @@ public struct Logger: Sendable {
         case .console:
             return "\(level.name): \(entry.message)\n"
         case .journal, .journalStream:
-            let escaped = entry.message
-                .replacingAll("\\", with: "\\\\").replacingAll("\r", with: "\\r").replacingAll("\n", with: "\\n")
-            return "<\(level.rawValue)>\(escaped)\n"
+            return "<\(level.rawValue)>\(streamEscaped(entry.message))\n"
         }
+    }
+
+    /// Each backslash, CR and LF becomes `\\`, `\r` or `\n`. Scalar by scalar: Swift reads
+    /// "\r\n" as one Character, equal to neither "\r" nor "\n", so a Character match misses it.
+    static func streamEscaped(_ text: String) -> String {
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped.append(contentsOf: #"\\"#.unicodeScalars)
+            case "\r": escaped.append(contentsOf: #"\r"#.unicodeScalars)
+            case "\n": escaped.append(contentsOf: #"\n"#.unicodeScalars)
+            default: escaped.append(scalar)
+            }
+        }
+        return String(escaped)
     }
 
     public func debug(
@@ -87,17 +100,5 @@ public struct Logger: Sendable {
         file: String = #fileID, line: Int = #line, function: String = #function
     ) {
         log(.error, message, id: id, fields: fields, file: file, line: line, function: function)
-    }
-}
-
-extension String {
-    /// FoundationEssentials has no `replacingOccurrences`; this is the one replacement needed.
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
     }
 }

@@ -52,9 +52,10 @@ public struct Notifier: Sendable {
         return .microseconds(Int64(clamping: usec))
     }
 
-    /// A newline would end the STATUS= assignment and start a bogus one.
+    /// A newline would end the STATUS= assignment and start a bogus one: each line break,
+    /// "\r\n" included (one Character in Swift), becomes one space.
     static func statusAssignment(_ status: String) -> String {
-        "STATUS=" + status.replacingAll("\n", with: " ")
+        "STATUS=" + String(status.map { $0.isNewline ? " " : $0 })
     }
 
     static func monotonicMicroseconds() -> UInt64 {

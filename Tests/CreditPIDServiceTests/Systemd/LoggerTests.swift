@@ -38,6 +38,14 @@ import Testing
         #expect(text == "<5>first\\nsecond\\\\third\n<6>plain\n")
     }
 
+    @Test func streamLinesEscapeBothHalvesOfACRLF() throws {
+        let text = try output(sink: .journalStream) { logger in
+            logger.warning("a\r\nb")
+            logger.info("c\rd")
+        }
+        #expect(text == "<4>a\\r\\nb\n<6>c\\rd\n")
+    }
+
     @Test func levelFromEnvironment() {
         #expect(Logger.standard(environment: ["CREDIT_PID_LOG_LEVEL": "DEBUG"]).minimumLevel == .debug)
         #expect(Logger.standard(environment: ["CREDIT_PID_LOG_LEVEL": "loud"]).minimumLevel == .info)

@@ -15,6 +15,12 @@ extension NotifySocketSuites {
             #expect(listener.next() == "READY=1\nSTATUS=share 42% second line")
         }
 
+        @Test func aCRLFInTheStatusIsOneSpace() throws {
+            let listener = try NotifyListener()
+            #expect(try Notifier().status("a\r\nb") == true)
+            #expect(listener.next() == "STATUS=a b")
+        }
+
         @Test func reloadingCarriesMonotonicTime() throws {
             let listener = try NotifyListener()
             var now = timespec()
