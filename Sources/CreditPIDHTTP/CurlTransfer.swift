@@ -33,10 +33,7 @@ struct CurlTransfer {
     /// (which libcurl reads as "no timeout").
     private func timeouts(within budget: Duration?) -> (connect: Int, total: Int) {
         var total = options.totalTimeoutMilliseconds
-        if let budget {
-            let (seconds, attoseconds) = budget.components
-            total = min(total, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
-        }
+        if let budget { total = min(total, Int(budget.milliseconds)) }
         total = max(total, 1)
         return (min(options.connectTimeoutMilliseconds, total), total)
     }

@@ -28,8 +28,7 @@ public struct HTTPRetryEvent: Sendable, CustomStringConvertible {
     }
 
     private static func seconds(_ duration: Duration) -> String {
-        let milliseconds = duration.components.seconds * 1000
-            + duration.components.attoseconds / 1_000_000_000_000_000
+        let milliseconds = duration.milliseconds
         let whole = milliseconds / 1000, fraction = milliseconds % 1000
         guard fraction != 0 else { return "\(whole)" }
         var digits = String(fraction + 1000).dropFirst()

@@ -38,8 +38,7 @@ extension RetryPolicy {
     /// Between half and all of the ceiling, so that clients that failed together
     /// do not retry together.
     func backoff(beforeRetry retry: Int, jitter: Double) -> Duration {
-        let ceiling = backoffCeiling(beforeRetry: retry).components
-        let milliseconds = ceiling.seconds * 1000 + ceiling.attoseconds / 1_000_000_000_000_000
+        let milliseconds = backoffCeiling(beforeRetry: retry).milliseconds
         let spread = Double(milliseconds / 2) * min(max(jitter, 0), 1)
         return .milliseconds(milliseconds - milliseconds / 2 + Int64(spread.rounded()))
     }

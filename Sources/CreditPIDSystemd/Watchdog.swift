@@ -22,9 +22,7 @@ public final class Watchdog: @unchecked Sendable {
     /// The first ping goes out at once, the next ones every `interval / 2`.
     public func start() {
         let period = interval / 2
-        let nanoseconds = period.components.seconds * 1_000_000_000 + period.components.attoseconds / 1_000_000_000
-        timer.schedule(
-            deadline: .now(), repeating: .nanoseconds(Int(nanoseconds)), leeway: .nanoseconds(Int(nanoseconds / 20)))
+        timer.schedule(deadline: .now(), repeating: period.dispatchInterval, leeway: (period / 20).dispatchInterval)
         timer.setEventHandler { [unowned self] in
             // A failed ping is not logged: the next one follows in half an interval, and if
             // they all fail systemd restarts the service, which is the right outcome.

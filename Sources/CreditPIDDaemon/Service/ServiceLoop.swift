@@ -175,10 +175,6 @@ public final class ServiceLoop: @unchecked Sendable {
 }
 
 extension Duration {
-    var dispatchInterval: DispatchTimeInterval {
-        .nanoseconds(Int(components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000))
-    }
-
     var microseconds: Int64 {
         components.seconds * 1_000_000 + components.attoseconds / 1_000_000_000_000
     }
