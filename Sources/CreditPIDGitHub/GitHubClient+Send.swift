@@ -28,15 +28,18 @@ extension GitHubClient {
         } catch {
             throw .transport(error)
         }
-        let asked = RateLimitPause.asked(by: response, now: now())
+        // Read once, for the pause and the error alike; a success body (up to the size
+        // limit) is not searched for an error message.
+        let message = (200...299).contains(response.status)
+            ? nil : GitHubMessage(response).map { redacted($0.text) }
+        let asked = RateLimitPause.asked(by: response, message: message, now: now())
         if let asked { hold(asked) }
-        return try check(response, request: request, missing: missing, pause: asked)
+        return try check(response, request: request, missing: missing, message: message, pause: asked)
     }
 
-    private func check(_ response: HTTPResponse, request: String, missing: String,
+    private func check(_ response: HTTPResponse, request: String, missing: String, message: String?,
                        pause: RateLimitPause?) throws(GitHubError) -> HTTPResponse
     {
-        let message = GitHubMessage(response).map { redacted($0.text) }
         switch response.status {
         case 200...299:
             return response

@@ -12,11 +12,12 @@ struct RateLimitPause: Sendable, Equatable {
     /// GitHub's advice for a secondary limit that names no wait.
     static let defaultWait: TimeInterval = 60
 
-    /// The pause `response` asks for, if any. A success can ask for one too: it may have used
-    /// the last request of the quota, and the next request would be refused.
-    static func asked(by response: HTTPResponse, now: Date) -> RateLimitPause? {
-        if response.header("x-ratelimit-remaining")?.trimmed == "0" {
-            let reset = response.header("x-ratelimit-reset")?.trimmed.flatMap(Double.init)
+    /// The pause `response` asks for, if any; `message` is the `GitHubMessage` of its body.
+    /// A success can ask for one too: it may have used the last request of the quota, and the
+    /// next request would be refused. Header values arrive trimmed from the HTTP client.
+    static func asked(by response: HTTPResponse, message: String?, now: Date) -> RateLimitPause? {
+        if response.header("x-ratelimit-remaining") == "0" {
+            let reset = response.header("x-ratelimit-reset").flatMap(Double.init)
                 .map(Date.init(timeIntervalSince1970:))
             // A reset already past means the clocks disagree: wait the default instead.
             let until = reset.flatMap { $0 > now ? $0 : nil } ?? now.addingTimeInterval(defaultWait)
@@ -24,21 +25,13 @@ struct RateLimitPause: Sendable, Equatable {
         }
         guard response.status == 403 || response.status == 429 else { return nil }
         // GitHub sends Retry-After in seconds; an HTTP-date falls back to the default wait.
-        if let value = response.header("retry-after")?.trimmed {
+        if let value = response.header("retry-after"), !value.isEmpty {
             let seconds = Int(value).map { TimeInterval(max($0, 0)) } ?? defaultWait
             return RateLimitPause(until: now.addingTimeInterval(seconds), reason: "Retry-After: \(value)")
         }
-        let message = GitHubMessage(response)?.text.lowercased() ?? ""
-        if response.status == 429 || message.contains("rate limit") {
+        if response.status == 429 || message?.lowercased().contains("rate limit") == true {
             return RateLimitPause(until: now.addingTimeInterval(defaultWait), reason: "a secondary rate limit")
         }
         return nil
-    }
-}
-
-extension String {
-    fileprivate var trimmed: String? {
-        let text = String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-        return text.isEmpty ? nil : text
     }
 }
