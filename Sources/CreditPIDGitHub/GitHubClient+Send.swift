@@ -14,7 +14,7 @@ extension GitHubClient {
                 + "asked: \(held.reason)")
         }
         var headers = [
-            "Authorization": "Bearer \(configuration.token)",
+            "Authorization": "Bearer \(configuration.token.reveal())",
             "Accept": "application/vnd.github+json",
             "X-GitHub-Api-Version": "2022-11-28",
         ]
@@ -31,7 +31,7 @@ extension GitHubClient {
         // Read once, for the pause and the error alike; a success body (up to the size
         // limit) is not searched for an error message.
         let message = (200...299).contains(response.status)
-            ? nil : GitHubMessage(response).map { redacted($0.text) }
+            ? nil : GitHubMessage(response).map { configuration.token.redact($0.text) }
         let asked = RateLimitPause.asked(by: response, message: message, now: now())
         if let asked { hold(asked) }
         return try check(response, request: request, missing: missing, message: message, pause: asked)
@@ -55,10 +55,5 @@ extension GitHubClient {
         default:
             throw .unexpectedStatus(request: request, status: response.status, message: message)
         }
-    }
-
-    /// A message from GitHub could in theory quote the request; the token never leaves here.
-    private func redacted(_ text: String) -> String {
-        text.replacing(configuration.token, with: "(redacted)")
     }
 }

@@ -1,9 +1,8 @@
 import CreditPIDHTTP
 
-/// Where the settings comment lives and how to reach it. The token is held here but never
-/// shown: `description` and reflection leave it out, and it only ever goes into the
-/// Authorization header.
-public struct GitHubConfiguration: Sendable, CustomStringConvertible, CustomReflectable {
+/// Where the settings comment lives and how to reach it. The token is a `Secret`, so neither
+/// `description` nor reflection shows it; it only ever goes into the Authorization header.
+public struct GitHubConfiguration: Sendable, CustomStringConvertible {
     public static let defaultAPIURL = "https://api.github.com"
 
     /// The REST API's root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise.
@@ -18,10 +17,10 @@ public struct GitHubConfiguration: Sendable, CustomStringConvertible, CustomRefl
     /// Per attempt.
     public var totalTimeoutMilliseconds: Int
     public var retry: RetryPolicy
-    let token: String
+    let token: Secret
 
     public init(apiURL: String = GitHubConfiguration.defaultAPIURL, repository: GitHubRepository, issue: Int,
-                commentID: Int? = nil, token: String, caFile: String? = nil,
+                commentID: Int? = nil, token: Secret, caFile: String? = nil,
                 connectTimeoutMilliseconds: Int = 5_000, totalTimeoutMilliseconds: Int = 20_000,
                 retry: RetryPolicy = RetryPolicy())
     {
@@ -48,7 +47,7 @@ public struct GitHubConfiguration: Sendable, CustomStringConvertible, CustomRefl
             throw .invalidConfiguration("the comment ID \(commentID) is not positive")
         }
         guard !token.isEmpty else { throw .invalidConfiguration("the GitHub token is empty") }
-        guard token.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && $0.value < 127 }) else {
+        guard token.isVisibleASCII else {
             throw .invalidConfiguration("the GitHub token holds spaces, line breaks or non-ASCII characters; "
                 + "check the 'github-token' credential")
         }
@@ -60,11 +59,6 @@ public struct GitHubConfiguration: Sendable, CustomStringConvertible, CustomRefl
     public var description: String {
         let comment = commentID.map { ", comment \($0)" } ?? ", first comment"
         return "\(apiURL) \(issueReference)\(comment), token \(token.isEmpty ? "unset" : "set")"
-    }
-
-    public var customMirror: Mirror {
-        Mirror(self, children: ["apiURL": apiURL, "repository": repository, "issue": issue,
-                                "commentID": commentID as Any, "caFile": caFile as Any])
     }
 
     /// `apiURL` and `path`, with exactly one slash between them.

@@ -14,6 +14,19 @@ public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugS
 
     public var isEmpty: Bool { value.isEmpty }
 
+    /// Non-empty and only visible ASCII (no space, control character or line break): the
+    /// rule for a credential sent in a header, where a line break would forge another one.
+    public var isVisibleASCII: Bool {
+        !value.isEmpty && value.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) }
+    }
+
+    /// `text` with every occurrence of the value replaced by "(redacted)", for text a server
+    /// may have echoed it into. A value under 4 characters is left in: no real credential is
+    /// that short, and blanking one would garble the rest of the text.
+    public func redact(_ text: String) -> String {
+        value.count >= 4 ? text.replacing(value, with: "(redacted)") : text
+    }
+
     public var description: String { "(redacted)" }
     public var debugDescription: String { "(redacted)" }
     public var customMirror: Mirror { Mirror(self, children: [:]) }

@@ -1,3 +1,5 @@
+import CreditPIDHTTP
+
 /// The start of a response body, fit for one log line: runs of whitespace and control
 /// characters become one space, the API key (should a server echo it) is blanked out
 /// before the cut, and what was cut is counted.
@@ -8,11 +10,8 @@ public struct BodyExcerpt: Sendable, Equatable, CustomStringConvertible {
 
     public static let maxCharacters = 200
 
-    init(_ body: [UInt8], hiding secret: String) {
-        var whole = String(decoding: body, as: UTF8.self)
-        if secret.count >= 4 {
-            whole = whole.replacing(secret, with: "(redacted)")
-        }
+    init(_ body: [UInt8], hiding secret: Secret) {
+        let whole = secret.redact(String(decoding: body, as: UTF8.self))
         var shown = "", lastWasSpace = true   // true: leading whitespace is dropped
         var rest = Substring(whole)
         while let character = rest.first, shown.count < Self.maxCharacters {

@@ -9,7 +9,7 @@ public final class TernaryClient: SpendSource, Sendable {
     public let configuration: TernaryConfiguration
     private let http: HTTPClient
     private let endpoint: String
-    private let key: String
+    private let key: Secret
     private let now: @Sendable () -> ContinuousClock.Instant
 
     /// Throws TernaryError.invalidConfiguration for an unusable configuration (an
@@ -49,7 +49,7 @@ public final class TernaryClient: SpendSource, Sendable {
         }
         let request = HTTPRequest(
             method: "POST", url: endpoint,
-            headers: ["Authorization": "Bearer \(key)", "accept": "application/json",
+            headers: ["Authorization": "Bearer \(key.reveal())", "accept": "application/json",
                       "content-type": "application/json"],
             body: TernaryQuery(start: start, end: end, project: configuration.projectID).encoded())
         let response: HTTPResponse

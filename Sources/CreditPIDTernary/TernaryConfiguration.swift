@@ -57,11 +57,11 @@ public struct TernaryConfiguration: Sendable {
     }
 
     /// The key as sent, checked: a key with a line break would forge headers.
-    func bearerKey() throws(TernaryError) -> String {
+    func bearerKey() throws(TernaryError) -> Secret {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
-        let key = String(apiKey.reveal().drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        let key = Secret(String(apiKey.reveal().drop(while: isSpace).reversed().drop(while: isSpace).reversed()))
         guard !key.isEmpty else { throw .invalidConfiguration("the API key is empty") }
-        guard key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+        guard key.isVisibleASCII else {
             throw .invalidConfiguration("the API key holds spaces, control or non-ASCII characters")
         }
         return key

@@ -64,7 +64,7 @@ struct CycleParts {
             } catch {
                 throw Failure(description: "\(error)")
             }
-            let token = configuration.credentials.gitHubToken?.reveal() ?? ""
+            let token = configuration.credentials.gitHubToken ?? Secret("")
             let timeout = Int(routing.timeout * 1000)
             let client = try GitHubClient(
                 configuration: GitHubConfiguration(

@@ -1,4 +1,5 @@
 import CreditPIDGitHub
+import CreditPIDHTTP
 import Testing
 
 /// Configuration mistakes fail before any request, with the value named and the token not.
@@ -27,7 +28,7 @@ struct GitHubConfigurationTests {
                        token: String = secret) throws -> GitHubConfiguration
     {
         GitHubConfiguration(apiURL: apiURL, repository: try GitHubRepository("pytorch/test-infra"), issue: issue,
-                            commentID: commentID, token: token)
+                            commentID: commentID, token: Secret(token))
     }
 
     @Test("invalid values are refused", arguments: [

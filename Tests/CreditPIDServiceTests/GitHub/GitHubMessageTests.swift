@@ -32,7 +32,7 @@ struct GitHubForbiddenMessageTests {
         defer { server.stop() }
         let configuration = GitHubConfiguration(apiURL: "http://127.0.0.1:\(server.port)",
                                                 repository: try GitHubRepository("o/r"), issue: 1,
-                                                token: "ghp_ScriptedToken_1234")
+                                                token: Secret("ghp_ScriptedToken_1234"))
         let client = try GitHubClient(configuration: configuration, timing: VirtualTime().timing)
         return try #require(throws: GitHubError.self) { try client.settingsComment(deadline: nil) }
     }

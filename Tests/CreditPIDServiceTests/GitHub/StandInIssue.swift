@@ -1,4 +1,5 @@
 import CreditPIDGitHub
+import CreditPIDHTTP
 import Foundation
 
 /// A test's own issue in the shared GitHub stand-in.
@@ -18,7 +19,7 @@ struct StandInIssue {
                        issue: Int? = nil) throws -> GitHubConfiguration
     {
         GitHubConfiguration(apiURL: standIn.apiURL, repository: try GitHubRepository(GitHubStandIn.repository),
-                            issue: issue ?? number, commentID: commentID, token: token,
+                            issue: issue ?? number, commentID: commentID, token: Secret(token),
                             totalTimeoutMilliseconds: 5_000)
     }
 
