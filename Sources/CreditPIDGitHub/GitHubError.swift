@@ -36,7 +36,8 @@ public enum GitHubError: Error, Sendable, CustomStringConvertible {
                 + "or the token may not see it (GitHub answers 404 for what a token cannot read)"
         case .unauthorized(let request):
             "GitHub refused the token (HTTP 401 to '\(request)'): it is wrong, expired or revoked; "
-                + "replace the 'github-token' credential and run 'systemctl restart credit-pid' (systemd hands credentials over at start)"
+                + "replace the 'github-token' credential and run 'systemctl restart credit-pid' "
+                + "(systemd hands credentials over at start)"
         case .forbidden(let request, let repository, let message):
             "GitHub denied '\(request)' (HTTP 403\(Self.quoted(message))): the token lacks permission; "
                 + "a fine-grained token with 'Issues: Read and write' on \(repository) alone is enough"

@@ -1,4 +1,7 @@
-/// One HTTP request, as the caller means it; the client adds User-Agent and nothing else.
+/// One HTTP request, as the caller means it. On the wire it also carries Host, User-Agent,
+/// Content-Length with a body, and libcurl's `Accept: */*` (unless the caller gives an
+/// Accept) and Accept-Encoding; libcurl's form Content-Type and `Expect: 100-continue` are
+/// left out.
 public struct HTTPRequest: Sendable {
     /// "GET", "POST", "PATCH", …: an upper-case token.
     public var method: String
