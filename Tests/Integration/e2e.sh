@@ -67,7 +67,7 @@ StandardError=append:$dir/ternary.log
 EOF
     cat > "$WORK/units/github-e2e.service" <<EOF
 [Service]
-ExecStart=$python $standins/github_standin.py --token $e2e_token --comment-file $e2e_project/Tests/Integration/fixtures/basic.md \\
+ExecStart=$python $standins/github_standin.py --token $e2e_token --comment-file $e2e_project/$SETTINGS_SAMPLE \\
     --port $e2e_github_port
 StandardOutput=append:$dir/github.log
 StandardError=append:$dir/github.log
@@ -193,7 +193,7 @@ e2e_run() {
     e2e_key=e2e-ternary-key-$RANDOM$RANDOM
     e2e_rotated=e2e-rotated-key-$RANDOM$RANDOM
     e2e_token=ghp_e2e_token_$RANDOM$RANDOM
-    e2e_original=$here/fixtures/basic.md
+    e2e_original=$top/$SETTINGS_SAMPLE
     [[ -n ${NS_PID:-} ]] && { teardown || true; set -e; }   # run.sh's instance: start clean
     boot_private_systemd
     local started=$EPOCHREALTIME

@@ -272,17 +272,25 @@ boot_private_systemd() {
     [[ $state == running ]] || { sctl --failed >&2 || true; cat "$WORK/pid1.log" >&2; die "system state is '$state'"; }
 }
 
+# The fixtures the integration tests feed the daemon and the stand-ins, relative to the
+# checkout: the unit tests' own files, so that both judge the daemon on the same data.
+STEADY_SCENARIO=Tests/CreditPIDCoreTests/Fixtures/scenarios/steady.json
+SETTINGS_SAMPLE=Tests/CreditPIDServiceTests/Settings/Fixtures/basic.md
+
 # The private instance has its own /tmp and /run: a checkout under /tmp (CI clones there)
 # is invisible inside. This copies what the instance runs from the checkout (the install
 # script with the unit and configuration it installs, the stand-ins, the fixtures) into the
-# work dir, which the instance does see, and prints the copy's path.
+# work dir, which the instance does see, keeping their paths, and prints the copy's path.
 stage_project() {
-    local top=$1 copy=$WORK/project
-    mkdir -p "$copy/scripts" "$copy/Tests/Integration"
+    local top=$1 copy=$WORK/project fixture
+    mkdir -p "$copy/scripts" "$copy/Tests"
     cp "$top/scripts/install" "$copy/scripts/"
     cp -r "$top/systemd" "$top/config" "$copy/"
     cp -r "$top/Tests/StandIns" "$copy/Tests/"
-    cp -r "$top/Tests/Integration/fixtures" "$copy/Tests/Integration/"
+    for fixture in "$STEADY_SCENARIO" "$SETTINGS_SAMPLE"; do
+        mkdir -p "$copy/$(dirname "$fixture")"
+        cp "$top/$fixture" "$copy/$fixture"
+    done
     echo "$copy"
 }
 

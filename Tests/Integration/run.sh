@@ -45,7 +45,7 @@ score=$(systemd-analyze security --offline=true "$top/systemd/credit-pid.service
         sed -n 's/.*Overall exposure level for credit-pid.service: \([0-9.]*\).*/\1/p')
 check "systemd-analyze security rates the unit ${score:-?} (at most 1.5)" awk -v s="${score:-99}" 'BEGIN { exit !(s <= 1.5) }'
 
-cp "$here/fixtures/steady.json" "$scratch/"
+cp "$top/$STEADY_SCENARIO" "$scratch/steady.json"
 printf '[Simulation]\nScenario=%s\n[Routing]\nSink=none\n' "$scratch/steady.json" > "$scratch/good.conf"
 printf '[Controller]\nKp=fast\n[Budget]\nTotalCredit=1\n' > "$scratch/bad.conf"
 check "check: a valid configuration exits 0 and prints every key" \
@@ -79,7 +79,7 @@ in_ns cat /etc/systemd/system/$unit > "$WORK/units/$unit"
 sctl daemon-reload
 check "systemd-analyze verify is clean" in_ns env SYSTEMD_UNIT_PATH="$WORK/units" systemd-analyze verify "$WORK/units/$unit"
 
-in_ns install -m 0644 "$project/Tests/Integration/fixtures/steady.json" /etc/credit-pid/steady.json
+in_ns install -m 0644 "$project/$STEADY_SCENARIO" /etc/credit-pid/steady.json
 in_ns bash -c "printf '%s\n' '$key' > /etc/credit-pid/credentials/ternary-api-key"
 printf '[Simulation]\nScenario=/etc/credit-pid/steady.json\nSpeed=3600\n[Routing]\nSink=none\n' | drop_in 10-test.conf
 

@@ -13,8 +13,14 @@ enum TernaryFixtures {
         .appendingPathComponent("Fixtures")
 
     /// A scenario for the stand-in: deployed on 2026-08-12 with 138,551.59 spent before,
-    /// 12 h billing lag, 35% routed at the start.
-    static var scenarioPath: String { folder.appendingPathComponent("mid-month-start.json").path }
+    /// 12 h billing lag, 35% routed at the start. The simulator's own, so that the client and
+    /// the simulated plant are judged on the same month.
+    static var scenarioPath: String {
+        folder.deletingLastPathComponent()   // Ternary
+            .deletingLastPathComponent()     // CreditPIDServiceTests
+            .deletingLastPathComponent()     // Tests
+            .appendingPathComponent("CreditPIDCoreTests/Fixtures/scenarios/mid-month-start.json").path
+    }
 
     static func bytes(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: folder.appendingPathComponent(name)))
