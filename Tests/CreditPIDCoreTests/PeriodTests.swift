@@ -4,6 +4,8 @@ import CreditPIDCore
 
 @Suite("Period arithmetic")
 struct PeriodTests {
+    /// Foundation's parser, not UTCTimestamp: that one counts days with the same CivilDate as
+    /// BudgetPeriod, so a calendar mistake there would agree with itself here.
     private func utc(_ text: String) -> Date {
         let formatter = ISO8601DateFormatter()
         return formatter.date(from: text)!

@@ -1,3 +1,4 @@
+import CreditPIDCore
 import CreditPIDHTTP
 import CreditPIDTernary
 import Foundation
@@ -22,6 +23,11 @@ enum TernaryFixtures {
             .appendingPathComponent("CreditPIDCoreTests/Fixtures/scenarios/mid-month-start.json").path
     }
 
+    /// The scenario at `scenarioPath`, which the stand-in's figures are computed from.
+    static func scenario() throws -> Scenario {
+        try Scenario(json: Array(try Data(contentsOf: URL(fileURLWithPath: scenarioPath))), source: scenarioPath)
+    }
+
     static func bytes(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: folder.appendingPathComponent(name)))
     }
@@ -37,7 +43,7 @@ enum TernaryFixtures {
 
     /// UTC instants written the way the scenarios write them.
     static func date(_ text: String) -> Date {
-        guard let date = try? Date(text, strategy: .iso8601) else {
+        guard let date = UTCTimestamp.parse(text) else {
             preconditionFailure("'\(text)' is not an ISO 8601 date")
         }
         return date

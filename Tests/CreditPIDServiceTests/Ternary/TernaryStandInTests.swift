@@ -1,3 +1,4 @@
+import CreditPIDCore
 import CreditPIDHTTP
 import CreditPIDTernary
 import Foundation
@@ -11,7 +12,7 @@ final class TernaryStandInTests {
     private let folder: URL
 
     init() throws {
-        scenario = try Scenario(path: TernaryFixtures.scenarioPath)
+        scenario = try TernaryFixtures.scenario()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ternary-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
@@ -40,7 +41,8 @@ final class TernaryStandInTests {
         let client = try makeClient(server)
         let spend = try client.spend(from: "2026-08-01T00:00:00Z", to: "2026-08-20T00:00:00Z")
         // Hours that ended by 2026-08-19T12:00 (12 h lag) are visible: 180 after the start.
-        let expected = scenario.spentBeforeStart + scenario.demand[..<180].reduce(0, +) * scenario.initialShare / 100
+        let visible = scenario.demandPerHour[..<180].reduce(0, +)
+        let expected = scenario.spentBeforeStart + visible * scenario.initialPercentage / 100
         #expect(abs(spend - expected) < 1e-3)
     }
 
@@ -52,7 +54,7 @@ final class TernaryStandInTests {
         #expect(abs(preStart - scenario.spentBeforeStart) < 1e-6)
         // At 13:00 with 12 h lag only hour 0 (00:00-01:00) is visible; a window from 00:30 misses it.
         let hourZero = try client.spend(from: "2026-08-12T00:00:00Z", to: "2026-08-13T00:00:00Z")
-        #expect(abs(hourZero - scenario.demand[0] * scenario.initialShare / 100) < 1e-6)
+        #expect(abs(hourZero - scenario.demandPerHour[0] * scenario.initialPercentage / 100) < 1e-6)
         #expect(try client.spend(from: "2026-08-12T00:30:00Z", to: "2026-08-13T00:00:00Z") == 0)
     }
 
@@ -65,7 +67,7 @@ final class TernaryStandInTests {
         try control(server, #"{"advance_seconds": 45000}"#)   // to 13:00: hour 0 is visible
         let client = try makeClient(server)
         let spend = try client.spend(from: "2026-08-12T00:00:00Z", to: "2026-08-12T02:00:00Z")
-        #expect(abs(spend - scenario.demand[0] * 0.30) < 1e-6)   // half an hour at 50%, half at 10%
+        #expect(abs(spend - scenario.demandPerHour[0] * 0.30) < 1e-6)   // half an hour at 50%, half at 10%
     }
 
     @Test("a project that was renamed shows as two rows, and both count")
@@ -191,20 +193,4 @@ func controlState(_ server: StandInProcess) throws -> [String: Any] {
     let response = try HTTPClient().send(HTTPRequest(method: "GET", url: "\(server.baseURL)/_control"),
                                          retry: .none, deadline: nil)
     return try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] ?? [:]
-}
-
-/// The parts of a credit-pid-scenario/1 file the expectations above are computed from.
-struct Scenario: Decodable {
-    let spentBeforeStart: Double
-    let initialShare: Double
-    let demand: [Double]
-
-    enum CodingKeys: String, CodingKey {
-        case spentBeforeStart = "spent_before_start", initialShare = "initial_percentage"
-        case demand = "demand_per_hour"
-    }
-
-    init(path: String) throws {
-        self = try JSONDecoder().decode(Scenario.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-    }
 }
