@@ -23,11 +23,7 @@ final class CycleFixture {
         log = try CycleLog(path: folder.appendingPathComponent("log").path)
         let shareFile = folder.appendingPathComponent("share").path
         try Data("35\n".utf8).write(to: URL(fileURLWithPath: shareFile))
-        ternary = try StandInProcess(script: "ternary_standin.py", arguments: [
-            "--scenario", TernaryFixtures.scenarioPath, "--key", TernaryFixtures.key,
-            "--tenant", TernaryFixtures.tenant, "--project", TernaryFixtures.project,
-            "--align", "none", "--now", UTCTimestamp.format(Self.start), "--share-file", shareFile,
-        ])
+        ternary = try TernaryFixtures.standIn(now: UTCTimestamp.format(Self.start), shareFile: shareFile)
         configure(shareFile: shareFile)
     }
 
@@ -79,20 +75,18 @@ final class CycleFixture {
     func moveStandInClock(to offset: TimeInterval) throws {
         let now = Self.start.addingTimeInterval(offset)
         guard now > standInNow else { return }
-        try control(ternary, #"{"now": "\#(UTCTimestamp.format(now))"}"#)
+        try ternary.control(["now": UTCTimestamp.format(now)])
         standInNow = now
     }
 
     /// Sets the stand-in's failure mode, with the other control fields in `extra` (README).
     func fail(_ mode: String, _ extra: [String: Any] = [:]) throws {
-        let request = extra.merging(["mode": mode]) { _, new in new }
-        let json = try JSONSerialization.data(withJSONObject: request)
-        try control(ternary, String(decoding: json, as: UTF8.self))
+        try ternary.control(extra.merging(["mode": mode]) { _, new in new })
     }
 
     /// The queries the stand-in has received so far.
     func queries() throws -> Int {
-        try controlState(ternary)["queries"] as? Int ?? -1
+        try ternary.ternaryQueries()
     }
 
     func shareFileBytes() throws -> [UInt8] {

@@ -1,5 +1,4 @@
 import CreditPIDGitHub
-import CreditPIDHTTP
 import Foundation
 import Testing
 
@@ -15,12 +14,10 @@ final class GitHubStandIn: Sendable {
     @TaskLocal static var current: GitHubStandIn?
 
     let process: StandInProcess
-    private let control: HTTPClient
 
     init() throws {
         process = try StandInProcess(script: "github_standin.py",
                                      arguments: ["--token", Self.token, "--repo", Self.repository])
-        control = try HTTPClient(options: HTTPClientOptions())
     }
 
     static func shared() throws -> GitHubStandIn {
@@ -44,19 +41,11 @@ final class GitHubStandIn: Sendable {
 
     /// One POST /_control request (see Tests/StandIns/README.md), and the issue's state after it.
     func post(_ request: [String: Any]) throws -> StandInIssue.State {
-        let body = try JSONSerialization.data(withJSONObject: request)
-        let response = try control.send(
-            HTTPRequest(method: "POST", url: apiURL + "/_control", headers: ["Content-Type": "application/json"],
-                        body: Array(body)),
-            retry: .none, deadline: nil)
-        guard response.status == 200 else { throw StandInError(message: "control refused: \(response.text)") }
-        return try JSONDecoder().decode(StandInIssue.State.self, from: Data(response.body))
+        try JSONDecoder().decode(StandInIssue.State.self, from: process.control(request))
     }
 
     func state(of issue: Int) throws -> StandInIssue.State {
-        let response = try control.send(HTTPRequest(method: "GET", url: apiURL + "/_control?issue=\(issue)"),
-                                        retry: .none, deadline: nil)
-        return try JSONDecoder().decode(StandInIssue.State.self, from: Data(response.body))
+        try JSONDecoder().decode(StandInIssue.State.self, from: process.controlState(query: "issue=\(issue)"))
     }
 }
 

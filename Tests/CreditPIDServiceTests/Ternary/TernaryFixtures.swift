@@ -28,6 +28,16 @@ enum TernaryFixtures {
         try Scenario(json: Array(try Data(contentsOf: URL(fileURLWithPath: scenarioPath))), source: scenarioPath)
     }
 
+    /// A Ternary stand-in for `scenarioPath` with this file's key, tenant and project, on the
+    /// scenario's own dates (--align none) and a virtual clock at `now`, billing each hour at
+    /// the share in `shareFile`; `extra` adds options (Tests/StandIns/README.md).
+    static func standIn(now: String, shareFile: String, extra: [String] = []) throws -> StandInProcess {
+        try StandInProcess(script: "ternary_standin.py", arguments: [
+            "--scenario", scenarioPath, "--key", key, "--tenant", tenant, "--project", project,
+            "--align", "none", "--now", now, "--share-file", shareFile,
+        ] + extra)
+    }
+
     static func bytes(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: folder.appendingPathComponent(name)))
     }
@@ -47,6 +57,17 @@ enum TernaryFixtures {
             preconditionFailure("'\(text)' is not an ISO 8601 date")
         }
         return date
+    }
+}
+
+extension StandInProcess {
+    /// The spend queries a Ternary stand-in has answered so far, from its control state.
+    func ternaryQueries() throws -> Int {
+        let state = try JSONSerialization.jsonObject(with: controlState()) as? [String: Any]
+        guard let queries = state?["queries"] as? Int else {
+            throw StandInError(message: "the stand-in's control state has no 'queries' count")
+        }
+        return queries
     }
 }
 

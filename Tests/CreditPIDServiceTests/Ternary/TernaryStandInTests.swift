@@ -24,11 +24,7 @@ final class TernaryStandInTests {
     private var shareFile: URL { folder.appendingPathComponent("share") }
 
     private func standIn(now: String, extra: [String] = []) throws -> StandInProcess {
-        try StandInProcess(script: "ternary_standin.py", arguments: [
-            "--scenario", TernaryFixtures.scenarioPath, "--key", TernaryFixtures.key,
-            "--tenant", TernaryFixtures.tenant, "--project", TernaryFixtures.project,
-            "--align", "none", "--now", now, "--share-file", shareFile.path,
-        ] + extra)
+        try TernaryFixtures.standIn(now: now, shareFile: shareFile.path, extra: extra)
     }
 
     private func makeClient(_ server: StandInProcess) throws -> TernaryClient {
@@ -62,9 +58,9 @@ final class TernaryStandInTests {
     func shareFileDrivesSpend() throws {
         try "50\n".write(to: shareFile, atomically: true, encoding: .utf8)
         let server = try standIn(now: "2026-08-12T00:00:00Z")
-        try control(server, #"{"advance_seconds": 1800}"#)
+        try server.control(#"{"advance_seconds": 1800}"#)
         try "10\n".write(to: shareFile, atomically: true, encoding: .utf8)
-        try control(server, #"{"advance_seconds": 45000}"#)   // to 13:00: hour 0 is visible
+        try server.control(#"{"advance_seconds": 45000}"#)   // to 13:00: hour 0 is visible
         let client = try makeClient(server)
         let spend = try client.spend(from: "2026-08-12T00:00:00Z", to: "2026-08-12T02:00:00Z")
         #expect(abs(spend - scenario.demandPerHour[0] * 0.30) < 1e-6)   // half an hour at 50%, half at 10%
@@ -110,7 +106,7 @@ final class TernaryStandInTests {
     ])
     func failureModes(mode: String, expected: String) throws {
         let server = try standIn(now: "2026-08-20T00:00:00Z")
-        try control(server, #"{"mode": "\#(mode)"}"#)
+        try server.control(#"{"mode": "\#(mode)"}"#)
         let client = try makeClient(server)
         let result = Result { try client.spend(from: "2026-08-01T00:00:00Z", to: "2026-08-20T00:00:00Z") }
         #expect(message(result).hasPrefix(expected), "\(message(result))")
@@ -120,7 +116,7 @@ final class TernaryStandInTests {
     @Test("the 10 MiB body is cut at the 1 MiB cap")
     func hugeBody() throws {
         let server = try standIn(now: "2026-08-20T00:00:00Z")
-        try control(server, #"{"mode": "huge"}"#)
+        try server.control(#"{"mode": "huge"}"#)
         let client = try makeClient(server)
         #expect {
             try client.spend(from: "2026-08-01T00:00:00Z", to: "2026-08-20T00:00:00Z")
@@ -137,12 +133,12 @@ final class TernaryStandInTests {
         let configuration = TernaryFixtures.configuration(port: server.port, retry: RetryPolicy(maxAttempts: 4))
         let client = try TernaryClient(configuration: configuration, timing: time.timing)
         let window = ("2026-08-01T00:00:00Z", "2026-08-12T00:00:00Z")
-        try control(server, #"{"mode": "http-500", "times": 2}"#)
+        try server.control(#"{"mode": "http-500", "times": 2}"#)
         #expect(abs(try client.spend(from: window.0, to: window.1) - scenario.spentBeforeStart) < 1e-3)
-        try control(server, #"{"mode": "http-429", "times": 1, "retry_after": "7"}"#)
+        try server.control(#"{"mode": "http-429", "times": 1, "retry_after": "7"}"#)
         #expect(abs(try client.spend(from: window.0, to: window.1) - scenario.spentBeforeStart) < 1e-3)
         #expect(time.sleeps == [.milliseconds(500), .milliseconds(1_000), .seconds(7)])
-        #expect(try controlState(server)["queries"] as? Int == 5)
+        #expect(try server.ternaryQueries() == 5)
     }
 
     @Test("a stand-in that never answers times out; one that refuses fails to connect")
@@ -151,11 +147,11 @@ final class TernaryStandInTests {
         let client = try TernaryClient(configuration: TernaryFixtures.configuration(port: server.port,
                                                                                      timeoutMilliseconds: 300))
         let window = ("2026-08-01T00:00:00Z", "2026-08-12T00:00:00Z")
-        try control(server, #"{"mode": "hang", "seconds": 10}"#)
+        try server.control(#"{"mode": "hang", "seconds": 10}"#)
         #expect(message(Result { try client.spend(from: window.0, to: window.1) })
             == "Failed to query Ternary spend: Timed out waiting for a response from "
             + "'http://127.0.0.1:\(server.port)/analytics/query/load?…' after 300 ms")
-        try control(server, #"{"mode": "refuse", "seconds": 30}"#)
+        try server.control(#"{"mode": "refuse", "seconds": 30}"#)
         #expect(message(Result { try client.spend(from: window.0, to: window.1) }).hasPrefix(
             "Failed to query Ternary spend: Failed to connect to "
                 + "'http://127.0.0.1:\(server.port)/analytics/query/load?…'"))
@@ -177,20 +173,4 @@ final class TernaryStandInTests {
         #expect(response.status == 400)
         #expect(response.text.contains("YYYY-MM-DDTHH:MM:SS.000Z"))
     }
-}
-
-/// Posts a control request to a stand-in; fails the test unless it is accepted.
-func control(_ server: StandInProcess, _ json: String) throws {
-    let response = try HTTPClient().send(HTTPRequest(method: "POST", url: "\(server.baseURL)/_control",
-                                                     body: Array(json.utf8)), retry: .none, deadline: nil)
-    guard response.status == 200 else {
-        throw StandInError(message: "control '\(json)' refused: \(response.status) \(response.text)")
-    }
-}
-
-/// The stand-in's counters and modes, from GET /_control.
-func controlState(_ server: StandInProcess) throws -> [String: Any] {
-    let response = try HTTPClient().send(HTTPRequest(method: "GET", url: "\(server.baseURL)/_control"),
-                                         retry: .none, deadline: nil)
-    return try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] ?? [:]
 }
