@@ -20,7 +20,7 @@ final class CycleFixture {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cycle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"),
                                                 withIntermediateDirectories: true)
-        log = try CycleLog(path: folder.appendingPathComponent("log").path)
+        log = try CycleLog(path: folder.appendingPathComponent("log").path, sink: .console)
         let shareFile = folder.appendingPathComponent("share").path
         try Data("35\n".utf8).write(to: URL(fileURLWithPath: shareFile))
         ternary = try TernaryFixtures.standIn(now: UTCTimestamp.format(Self.start), shareFile: shareFile)

@@ -13,10 +13,12 @@ extension NotifySocketSuites {
         let fixture: ConfigFixture
         let listener: NotifyListener
         let runner = RecordingRunner()
-        let log = LogCapture()
+        let log: CycleLog
 
         init() throws {
             fixture = try ConfigFixture()
+            log = try CycleLog(path: fixture.directory.appendingPathComponent("service.log").path,
+                               sink: .journalStream)
             listener = try NotifyListener()
             unsetenv("WATCHDOG_USEC")
             try fixture.writeMain("[Controller]\nKp=2\n")
