@@ -5,7 +5,8 @@
 #
 # Usage:  harness.sh                 self-check (boot, journald, a notify unit, teardown)
 #         HARNESS_LIB=1 . harness.sh  load the functions: boot_private_systemd, in_ns, sctl,
-#                                    jctl, teardown, check, wait_for, prop
+#                                    jctl, teardown, check, wait_for, prop, absent,
+#                                    journal_lacks, stage_project
 #         HARNESS_KEEP=1             keep the work dir (logs) after teardown
 #
 # Needs root, overlayfs, cgroup2, bash 5, util-linux (unshare, nsenter, setpriv), jq.
@@ -376,6 +377,17 @@ wait_for() { # wait_for seconds command...
     until "$@"; do ((SECONDS < end)) || return 1; sleep 0.2; done
 }
 prop() { sctl show -p "$2" --value "$1"; }
+# absent command...: the command, a search, found nothing: it exited 1. A match (0) and an
+# error such as a missing file (2) both fail, so that a check for absence cannot pass on a
+# search that did not run.
+absent() { local status=0; "$@" || status=$?; ((status == 1)); }
+# journal_lacks grep-options...: the instance's journal (JSON; it must have entries) has no
+# line that grep matches.
+journal_lacks() {
+    local journal
+    journal=$(jctl -o json) && [[ -n $journal ]] || return 1
+    absent grep -q "$@" <<<"$journal"
+}
 
 host_state() { # things the harness must leave exactly as they were
     findmnt -rn -o TARGET,SOURCE,FSTYPE,OPTIONS,PROPAGATION

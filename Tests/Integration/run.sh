@@ -23,7 +23,6 @@ fi
 
 export HARNESS_BASE=${HARNESS_BASE:-/tmp/credit-pid-harness}
 HARNESS_LIB=1 . "$here/harness.sh"
-trap teardown EXIT
 trap 'exit 130' INT TERM
 
 unit=credit-pid.service
@@ -33,10 +32,20 @@ trap 'rm -rf "$scratch"; teardown' EXIT
 
 # The daemon's own journal entries, as JSON lines; extra arguments filter further.
 entries() { jctl -u $unit -o json "$@" 2>/dev/null || true; }
-# Waits until some journal entry of the unit satisfies the jq condition.
-journal_has() { local condition=$1; shift; wait_for 15 bash -c "$(declare -f in_ns jctl entries); NS_PID=$NS_PID; unit=$unit; entries $* | jq -e -s 'any(.[]; $condition)' >/dev/null"; }
-status_text() { prop $unit StatusText; }
-status_starts() { wait_for 15 bash -c "$(declare -f in_ns sctl prop); NS_PID=$NS_PID; [[ \$(prop $unit StatusText) == '$1'* ]]"; }
+# Some journal entry of the unit satisfies the jq condition; extra arguments filter further.
+journal_holds() { local condition=$1; shift; entries "$@" | jq -e -s "any(.[]; $condition)" >/dev/null; }
+journal_has() { wait_for 15 journal_holds "$@"; }
+# `journalctl -u credit-pid CREDIT_PID_SHARE=$1` finds entries, and only entries with that share.
+share_findable() {
+    jctl -u credit-pid CREDIT_PID_SHARE="$1" -o json |
+        jq -e -s --arg share "$1" 'length > 0 and all(.[]; .CREDIT_PID_SHARE == $share)' >/dev/null
+}
+unit_is() { [[ $(prop $unit "$1") == "$2" ]]; }   # unit_is PROPERTY VALUE
+active_as() { unit_is ActiveState active && unit_is MainPID "$1"; }
+status_begins() { [[ $(prop $unit StatusText) == "$1"* ]]; }
+status_starts() { wait_for 15 status_begins "$1"; }
+status_from_a_cycle() { local s; s=$(prop $unit StatusText); [[ -n $s && $s != 'Started, running the first cycle' ]]; }
+restarted_after() { (($(prop $unit NRestarts) > $1)); }
 drop_in() { in_ns bash -c "cat > /etc/credit-pid/credit-pid.conf.d/$1"; }
 
 #---------------------------------------------------------------------------------------
@@ -88,14 +97,12 @@ check "start: it runs as a dynamic user" test "$(prop $unit DynamicUser)" = yes
 pid=$(prop $unit MainPID)
 check "journal: a startup entry with MESSAGE_ID, priority and the caller's location" journal_has \
     '.MESSAGE_ID == "22510d0ccf5c469fbb2611e703b9b392" and .PRIORITY == "6" and .SYSLOG_IDENTIFIER == "credit-pid" and (.CODE_FILE | test("^CreditPID.*[.]swift$")) and (.CODE_LINE | test("^[0-9]+$")) and (.CODE_FUNC | length > 0)'
-check "status: StatusText comes from a cycle" \
-    wait_for 15 bash -c "$(declare -f in_ns sctl prop); NS_PID=$NS_PID; s=\$(prop $unit StatusText); [[ -n \$s && \$s != 'Started, running the first cycle' ]]"
+check "status: StatusText comes from a cycle" wait_for 15 status_from_a_cycle
 check "journal: a cycle decision with a CREDIT_PID_SHARE field" journal_has \
     '.MESSAGE_ID == "5df3fa65576d46b6af2bb2a8373e90c2" and (.CREDIT_PID_SHARE | type == "string") and ._SYSTEMD_UNIT == "credit-pid.service"'
 share=$(entries MESSAGE_ID=5df3fa65576d46b6af2bb2a8373e90c2 | jq -r -s 'map(select(.CREDIT_PID_SHARE))[0].CREDIT_PID_SHARE')
-check "journal: 'journalctl -u credit-pid CREDIT_PID_SHARE=$share' finds it" \
-    bash -c "$(declare -f in_ns jctl); NS_PID=$NS_PID; jctl -u credit-pid CREDIT_PID_SHARE='$share' -o json | jq -e -s 'length > 0 and all(.[]; .CREDIT_PID_SHARE == \"$share\")' >/dev/null"
-check "journal: the API key appears nowhere" bash -c "$(declare -f in_ns jctl); NS_PID=$NS_PID; ! jctl -o json | grep -qF '$key'"
+check "journal: 'journalctl -u credit-pid CREDIT_PID_SHARE=$share' finds it" share_findable "$share"
+check "journal: the API key appears nowhere" journal_lacks -F "$key"
 
 printf '[Controller]\nDeadbandPercent=3\n' | drop_in 20-reload.conf
 sctl reload $unit
@@ -108,8 +115,7 @@ sctl reload $unit
 check "reload (invalid): StatusText keeps the previous configuration" status_starts "Reload failed, keeping previous configuration: /etc/credit-pid/credit-pid.conf.d/30-broken.conf:2"
 check "reload (invalid): journal error names the value" journal_has \
     '.MESSAGE_ID == "6b1a3511bf294eb48ca4c43819a0227c" and .PRIORITY == "3" and (.MESSAGE | contains("[Controller] Kp=") and contains("abc")) and (.MESSAGE | endswith(", keeping previous configuration"))'
-check "reload (invalid): still active, MainPID unchanged" \
-    bash -c "[[ \$($(declare -f in_ns sctl prop); NS_PID=$NS_PID; prop $unit ActiveState) == active && \$($(declare -f in_ns sctl prop); NS_PID=$NS_PID; prop $unit MainPID) == $pid ]]"
+check "reload (invalid): still active, MainPID unchanged" active_as "$pid"
 in_ns rm /etc/credit-pid/credit-pid.conf.d/30-broken.conf
 
 state=/var/lib/private/credit-pid/state.json
@@ -118,8 +124,8 @@ check "state: saved as a versioned file readable only by the service" \
 since=$(in_ns date '+%Y-%m-%d %H:%M:%S')
 sctl restart $unit
 check "restart: a new process continues from the saved state" journal_has \
-    '.MESSAGE_ID == "7d90a1c16eef4bc2897a23c23390de5f"' --since "'$since'"
-check "restart: nothing was moved aside" bash -c "$(declare -f in_ns jctl entries); NS_PID=$NS_PID; unit=$unit; ! entries | grep -q e9b106163a2f419c8707013dee8a1275"
+    '.MESSAGE_ID == "7d90a1c16eef4bc2897a23c23390de5f"' --since "$since"
+check "restart: nothing was moved aside" journal_lacks -F e9b106163a2f419c8707013dee8a1275
 
 started=$EPOCHREALTIME
 sctl stop $unit
@@ -146,10 +152,9 @@ printf '[Simulation]\nScenario=\nSpeed=\n[Ternary]\nURL=http://127.0.0.1:18080\n
     drop_in 40-ternary.conf
 restarts=$(prop $unit NRestarts)
 sctl start $unit
-check "hung cycle: the watchdog gets the service killed and restarted" \
-    wait_for 20 bash -c "$(declare -f in_ns sctl prop); NS_PID=$NS_PID; (( \$(prop $unit NRestarts) > $restarts ))"
+check "hung cycle: the watchdog gets the service killed and restarted" wait_for 20 restarted_after "$restarts"
 check "hung cycle: systemd logged the watchdog timeout" journal_has '(.MESSAGE | tostring | test("[Ww]atchdog timeout"))'
-wait_for 10 bash -c "$(declare -f in_ns sctl prop); NS_PID=$NS_PID; [[ \$(prop $unit ActiveState) == active ]]" || true
+wait_for 10 unit_is ActiveState active || true
 started=$EPOCHREALTIME
 sctl stop $unit
 check "hung cycle: stop still exits 0 ($(elapsed "$started")s), abandoning the cycle" \
