@@ -56,26 +56,11 @@ EOF
 }
 
 e2e_stand_ins() {
-    local dir=$1 python=/usr/bin/python3 standins=$e2e_project/Tests/StandIns
-    # Their output goes to files: the journal, searched for secrets below, never sees argv.
-    cat > "$WORK/units/ternary-e2e.service" <<EOF
-[Service]
-ExecStart=$python $standins/ternary_standin.py --scenario $dir/scenario.json --key-file $dir/ternary-key \\
-    --tenant tenant-e2e --project 123456789012 --align none --port $e2e_ternary_port
-StandardOutput=append:$dir/ternary.log
-StandardError=append:$dir/ternary.log
-EOF
-    cat > "$WORK/units/github-e2e.service" <<EOF
-[Service]
-ExecStart=$python $standins/github_standin.py --token $e2e_token --comment-file $e2e_project/$SETTINGS_SAMPLE \\
-    --port $e2e_github_port
-StandardOutput=append:$dir/github.log
-StandardError=append:$dir/github.log
-EOF
-    sctl daemon-reload
-    sctl start ternary-e2e.service github-e2e.service
-    wait_for 10 in_ns curl -sf -o /dev/null "http://127.0.0.1:$e2e_ternary_port/_control"
-    wait_for 10 in_ns curl -sf -o /dev/null "http://127.0.0.1:$e2e_github_port/_control"
+    local dir=$1
+    start_stand_in ternary-e2e $e2e_ternary_port ternary_standin.py --scenario "$dir/scenario.json" \
+        --key-file "$dir/ternary-key" --tenant tenant-e2e --project 123456789012 --align none
+    start_stand_in github-e2e $e2e_github_port github_standin.py --token "$e2e_token" \
+        --comment-file "$PROJECT/$SETTINGS_SAMPLE"
 }
 
 e2e_configure() {
@@ -114,13 +99,9 @@ e2e_setup() {
     mkdir -p "$e2e_dir"
     printf '%s\n' "$e2e_key" > "$e2e_dir/ternary-key"
     e2e_visible=$(e2e_scenario "$e2e_dir/scenario.json")
-    e2e_project=$(stage_project "$top")
-    cp "$binary" "$WORK/credit-pid"
-    in_ns "$e2e_project/scripts/install" --prefix /run/credit-pid --binary "$WORK/credit-pid" >/dev/null
-    in_ns cat /etc/systemd/system/$e2e_unit > "$WORK/units/$e2e_unit"
+    install_credit_pid "$top" "$binary"
     e2e_stand_ins "$e2e_dir"
     e2e_configure
-    sctl daemon-reload
 }
 
 # DryRun=no: the share rises in the comment, the rest of it stays byte for byte.

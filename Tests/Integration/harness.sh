@@ -6,7 +6,8 @@
 # Usage:  harness.sh                 self-check (boot, journald, a notify unit, teardown)
 #         HARNESS_LIB=1 . harness.sh  load the functions: boot_private_systemd, in_ns, sctl,
 #                                    jctl, teardown, check, wait_for, prop, absent,
-#                                    journal_lacks, stage_project
+#                                    journal_lacks, stage_project, install_credit_pid,
+#                                    start_stand_in
 #         HARNESS_KEEP=1             keep the work dir (logs) after teardown
 #
 # Needs root, overlayfs, cgroup2, bash 5, util-linux (unshare, nsenter, setpriv), jq.
@@ -293,6 +294,36 @@ stage_project() {
         cp "$top/$fixture" "$copy/$fixture"
     done
     echo "$copy"
+}
+
+# install_credit_pid TOP BINARY: installs credit-pid into the instance as an administrator
+# would, with scripts/install from the staged checkout (left in $PROJECT), and makes the
+# unit it installs visible to the instance's systemd, whose unit path is only $WORK/units.
+install_credit_pid() {
+    local top=$1 binary=$2
+    PROJECT=$(stage_project "$top")
+    cp "$binary" "$WORK/credit-pid"
+    in_ns "$PROJECT/scripts/install" --prefix /run/credit-pid --binary "$WORK/credit-pid" >/dev/null
+    in_ns cat /etc/systemd/system/credit-pid.service > "$WORK/units/credit-pid.service"
+    sctl daemon-reload
+}
+
+# start_stand_in NAME PORT SCRIPT ARGUMENTS...: runs Tests/StandIns/SCRIPT of $PROJECT as
+# NAME.service on 127.0.0.1:PORT and waits until it answers. Its output goes to
+# $WORK/NAME.log, not to the journal that checks search for secrets, so the journal never
+# sees a key given in ARGUMENTS (which must not contain spaces).
+start_stand_in() {
+    local name=$1 port=$2 script=$3
+    shift 3
+    cat > "$WORK/units/$name.service" <<EOF
+[Service]
+ExecStart=/usr/bin/python3 $PROJECT/Tests/StandIns/$script $* --port $port
+StandardOutput=append:$WORK/$name.log
+StandardError=append:$WORK/$name.log
+EOF
+    sctl daemon-reload
+    sctl start "$name.service"
+    wait_for 10 in_ns curl -sf -o /dev/null "http://127.0.0.1:$port/_control"
 }
 
 teardown() {

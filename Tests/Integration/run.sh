@@ -80,15 +80,10 @@ check "install leaves credentials readable by root only" \
 #---------------------------------------------------------------------------------------
 # Under systemd: install into the private instance, as an administrator would.
 boot_private_systemd
-# $WORK is the one host folder under /tmp that the instance sees.
-project=$(stage_project "$top")
-cp "$binary" "$WORK/credit-pid"
-in_ns "$project/scripts/install" --prefix /run/credit-pid --binary "$WORK/credit-pid" >/dev/null
-in_ns cat /etc/systemd/system/$unit > "$WORK/units/$unit"
-sctl daemon-reload
+install_credit_pid "$top" "$binary"
 check "systemd-analyze verify is clean" in_ns env SYSTEMD_UNIT_PATH="$WORK/units" systemd-analyze verify "$WORK/units/$unit"
 
-in_ns install -m 0644 "$project/$STEADY_SCENARIO" /etc/credit-pid/steady.json
+in_ns install -m 0644 "$PROJECT/$STEADY_SCENARIO" /etc/credit-pid/steady.json
 in_ns bash -c "printf '%s\n' '$key' > /etc/credit-pid/credentials/ternary-api-key"
 printf '[Simulation]\nScenario=/etc/credit-pid/steady.json\nSpeed=3600\n[Routing]\nSink=none\n' | drop_in 10-test.conf
 
@@ -138,15 +133,10 @@ check "stop: the shutdown entry is in the journal" journal_has '.MESSAGE_ID == "
 #---------------------------------------------------------------------------------------
 # A cycle that hangs: Ternary (the stand-in) never answers, the watchdog is shorter than
 # the HTTP timeout, systemd kills and restarts the service.
-cat > "$WORK/units/ternary-standin.service" <<EOF
-[Service]
-ExecStart=/usr/bin/python3 $project/Tests/StandIns/ternary_standin.py --scenario /etc/credit-pid/steady.json --key $key --port 18080
-EOF
+start_stand_in ternary-standin 18080 ternary_standin.py --scenario /etc/credit-pid/steady.json --key "$key"
 mkdir -p "$WORK/units/$unit.d"
 printf '[Service]\nWatchdogSec=2s\nRestartSec=500ms\n' > "$WORK/units/$unit.d/50-watchdog.conf"
 sctl daemon-reload
-sctl start ternary-standin.service
-wait_for 10 in_ns curl -sf -o /dev/null http://127.0.0.1:18080/_control
 in_ns curl -sf -o /dev/null -X POST -d '{"mode": "hang"}' http://127.0.0.1:18080/_control
 printf '[Simulation]\nScenario=\nSpeed=\n[Ternary]\nURL=http://127.0.0.1:18080\nTenantID=t\nProjectID=p\nTimeoutSec=60\n' |
     drop_in 40-ternary.conf
