@@ -25,7 +25,6 @@ set -euo pipefail
 HARNESS_BASE=${HARNESS_BASE:-/tmp/systemd-harness}
 HARNESS_PRIVATE_NET=${HARNESS_PRIVATE_NET:-1}   # 1: own netns with only lo
 HARNESS_BOOT_TIMEOUT=${HARNESS_BOOT_TIMEOUT:-30}
-HARNESS_DBUS=${HARNESS_DBUS:-0}                 # 1: also run a dbus-daemon (needed by systemd-run --wait, busctl)
 SELF=$(readlink -f "${BASH_SOURCE[0]}")
 
 # Capabilities removed from the bounding set of the private PID 1 (and thus of
@@ -189,10 +188,6 @@ Wants=systemd-journald.service
 After=systemd-journald.socket systemd-journald-dev-log.socket systemd-journald.service
 AllowIsolate=yes
 EOF
-    if [[ $HARNESS_DBUS == 1 ]]; then
-        cp /lib/systemd/system/dbus.service /lib/systemd/system/dbus.socket "$U/"
-        printf 'Wants=dbus.socket dbus.service\nAfter=dbus.socket dbus.service\n' >> "$U/harness.target"
-    fi
 }
 
 # host PID of the private PID 1, set by boot_private_systemd
@@ -209,8 +204,6 @@ WORK=""
 in_ns() { nsenter --target "$NS_PID" --mount --uts --ipc --net --pid --cgroup -- "$@"; }
 sctl()  { in_ns env SYSTEMD_COLORS=0 SYSTEMD_PAGER= systemctl --no-pager "$@"; }
 jctl()  { in_ns env SYSTEMD_COLORS=0 SYSTEMD_PAGER= journalctl --no-pager "$@"; }
-# same journal, read from the host mount namespace (no nsenter needed)
-jctl_host() { journalctl --no-pager -D "/proc/$NS_PID/root/run/log/journal" "$@"; }
 
 cgroup2_root() {
     if [[ $(stat -f -c %T /sys/fs/cgroup) == cgroup2fs ]]; then
