@@ -6,7 +6,8 @@ import PackageDescription
 /// Debian's libcurl links OpenSSL, GnuTLS, LDAP, RTMP, SSH and Kerberos, which cost the daemon
 /// about 8 MiB of resident memory it never uses. scripts/build-libcurl builds Debian's curl
 /// source for HTTP(S) over mbed TLS only; CREDIT_PID_LIBCURL pointing at the libcurl.a it makes
-/// links that instead (the test, demo and release scripts do). Unset: the system's libcurl.
+/// links that instead (scripts/test and scripts/build-release set it). Unset: the system's
+/// libcurl, which scripts/demo builds on, since the demo sends nothing over the network.
 let curlLinking: [LinkerSetting] = {
     guard let archive = Context.environment["CREDIT_PID_LIBCURL"], !archive.isEmpty else {
         return [.linkedLibrary("curl")]

@@ -11,7 +11,8 @@ final class StandInProcess: @unchecked Sendable {
     private let stdout: Pipe   // kept open: a closed pipe would kill a stand-in that prints
     private let logURL: URL
 
-    /// `http://127.0.0.1:PORT`: where the stand-in answers (https with a TLS option).
+    /// `http://127.0.0.1:PORT`: where the stand-in answers. One started with a TLS option
+    /// answers https instead, under the name in its certificate; its tests build that URL.
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Starts `Tests/StandIns/<script>` with `arguments` and waits for its `PORT` line.
