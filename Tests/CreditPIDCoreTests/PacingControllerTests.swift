@@ -9,12 +9,10 @@ final class HourlyCosts: SpendSource, @unchecked Sendable {
     var lagHours = 12
     var costs: [Int: Double] = [:]   // UTC hour index -> cost
     var failing = false
-    var queries = 0
 
     struct Unavailable: Error {}
 
     func spend(from start: Date, to end: Date) throws -> Double {
-        queries += 1
         if failing { throw Unavailable() }
         let first = Int((start.timeIntervalSince1970 / 3600).rounded(.up))
         let afterLast = Int((end.timeIntervalSince1970 / 3600).rounded(.down))

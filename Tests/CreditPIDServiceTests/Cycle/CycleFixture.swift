@@ -28,7 +28,6 @@ final class CycleFixture {
     }
 
     deinit {
-        ternary.stop()
         try? FileManager.default.removeItem(at: folder)
     }
 

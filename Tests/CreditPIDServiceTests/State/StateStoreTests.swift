@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-@Suite struct StateStoreTests {
+@Suite final class StateStoreTests {
     struct ControllerState: Codable, Equatable {
         var share: Double
         var integral: Double
@@ -16,6 +16,10 @@ import Testing
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("credit-pid-state-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     private var store: StateStore<ControllerState> { StateStore(directory: directory) }

@@ -3,7 +3,7 @@ import Foundation
 /// A Python stand-in server (Tests/StandIns/*.py) running on 127.0.0.1 for the length
 /// of a test. The script binds port 0 and prints `PORT <n>` once it accepts connections;
 /// the start returns only after that line, so a test never races the server's start.
-/// Its stderr (the request log) goes to a file that `log()` reads back for debugging.
+/// Its stderr (the request log) goes to a file, shown when the stand-in fails to start.
 final class StandInProcess: @unchecked Sendable {
     /// The port the stand-in listens on.
     let port: Int
@@ -55,11 +55,6 @@ final class StandInProcess: @unchecked Sendable {
             kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
-    }
-
-    /// What the stand-in wrote to stderr so far.
-    func log() -> String {
-        (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
     }
 
     /// The absolute path of a file in Tests/StandIns, found from this source file's path
