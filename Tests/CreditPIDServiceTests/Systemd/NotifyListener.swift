@@ -6,13 +6,11 @@ import Glibc
 /// `NotifySocketSuites`, one at a time, because the variable is process-wide.
 final class NotifyListener {
     let descriptor: Int32
-    let name: String
-    private(set) var received: [String] = []
 
     init() throws {
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno)!) }
-        name = "credit-pid-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let name = "credit-pid-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(name.utf8)
@@ -40,9 +38,7 @@ final class NotifyListener {
         var buffer = [UInt8](repeating: 0, count: 65536)
         let count = recv(descriptor, &buffer, buffer.count, 0)
         guard count >= 0 else { return nil }
-        let message = String(decoding: buffer[..<count], as: UTF8.self)
-        received.append(message)
-        return message
+        return String(decoding: buffer[..<count], as: UTF8.self)
     }
 
     /// Reads datagrams until one satisfies `predicate`; nil if none does within `timeout`.
